@@ -1,0 +1,56 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
+import { paths } from '../config/paths';
+import { RouteError } from './routes/route-error';
+
+/** What a lazily loaded route module may export. */
+interface RouteModule {
+  Component: React.ComponentType;
+  loader?: (queryClient: QueryClient) => LoaderFunction;
+}
+
+/** Each page is its own chunk: the sign-in page does not download the charts of Monitoring. */
+function lazy(queryClient: QueryClient, load: () => Promise<RouteModule>): RouteObject['lazy'] {
+  return async () => {
+    const module = await load();
+    return { Component: module.Component, ...(module.loader && { loader: module.loader(queryClient) }) };
+  };
+}
+
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  const page = (load: () => Promise<RouteModule>) => lazy(queryClient, load);
+  return [
+    { path: paths.signIn.path, lazy: page(() => import('./routes/sign-in')), errorElement: <RouteError /> },
+    {
+      path: '/',
+      lazy: page(() => import('./routes/protected-layout')),
+      errorElement: <RouteError />,
+      children: [
+        { errorElement: <RouteError />, children: [
+          { index: true, lazy: page(() => import('./routes/home')) },
+          { path: paths.experiments.path, lazy: page(() => import('./routes/runs')) },
+          { path: paths.models.path, lazy: page(() => import('./routes/models')) },
+          { path: paths.deployments.path, lazy: page(() => import('./routes/deployments')) },
+          { path: paths.approvals.path, lazy: page(() => import('./routes/approvals')) },
+          { path: paths.monitoring.path, lazy: page(() => import('./routes/monitoring')) },
+          { path: paths.audit.path, lazy: page(() => import('./routes/audit')) },
+          {
+            path: paths.settings.path,
+            lazy: page(() => import('./routes/settings/settings-layout')),
+            children: [
+              { index: true, lazy: page(() => import('./routes/settings/settings-index')) },
+              { path: paths.settings.profile.path, lazy: page(() => import('./routes/settings/profile')) },
+              { path: paths.settings.tokens.path, lazy: page(() => import('./routes/settings/tokens')) },
+              { path: paths.settings.users.path, lazy: page(() => import('./routes/settings/users')) },
+            ],
+          },
+          { path: '*', lazy: page(() => import('./routes/not-found')) },
+        ] },
+      ],
+    },
+  ];
+}
+
+export function createRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
+}

@@ -1,0 +1,33 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Card, CardHeader } from '../../components/ui/card';
+import { MlflowQuickstart } from '../../components/mlflow-quickstart';
+import { PageHeader } from '../../components/ui/page-header';
+import { paths } from '../../config/paths';
+import { authQueries } from '../../features/auth/api/auth.queries';
+
+export function Component() {
+  const { data: session } = useSuspenseQuery(authQueries.me());
+  return (
+    <>
+      <PageHeader title={`Welcome, ${session.user.displayName}`} description="Runs, models, promotions, monitoring and audit in one place." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Log your first run" description="Any MLflow client works against Sextant unchanged." />
+          <div className="p-5 text-sm">
+            <MlflowQuickstart username={session.user.username} />
+          </div>
+        </Card>
+        <Card>
+          <CardHeader title="Where to go" />
+          <ul className="space-y-3 p-5 text-sm">
+            <li><Link className="font-medium text-primary hover:underline" to={paths.experiments.href()}>Runs</Link> — search and compare experiments and runs.</li>
+            <li><Link className="font-medium text-primary hover:underline" to={paths.models.href()}>Models</Link> — registered models, versions and their lineage.</li>
+            <li><Link className="font-medium text-primary hover:underline" to={paths.approvals.href()}>Approvals</Link> — promotion requests waiting for a decision.</li>
+            <li><Link className="font-medium text-primary hover:underline" to={paths.settings.tokens.href()}>API tokens</Link> — credentials for clients and pipelines.</li>
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+/** Every client route path, with href builders. Routes and links use these, never literals. */
+export const paths = {
+  home: { path: '/', href: () => '/' },
+  signIn: {
+    path: '/sign-in',
+    href: (returnTo?: string) => (returnTo && returnTo !== '/' ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in'),
+  },
+  experiments: { path: '/experiments', href: () => '/experiments' },
+  models: { path: '/models', href: () => '/models' },
+  deployments: { path: '/deployments', href: () => '/deployments' },
+  approvals: { path: '/approvals', href: () => '/approvals' },
+  monitoring: { path: '/monitoring', href: () => '/monitoring' },
+  audit: { path: '/audit', href: () => '/audit' },
+  settings: {
+    path: '/settings',
+    href: () => '/settings',
+    profile: { path: 'profile', href: () => '/settings/profile' },
+    tokens: { path: 'tokens', href: () => '/settings/tokens' },
+    users: { path: 'users', href: () => '/settings/users' },
+  },
+} as const;
+
+/** Only same-site paths are followed after sign-in (no open redirects). */
+export function safeReturnTo(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : paths.home.href();
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps';
+import type { Config } from './config/env';
+import type { DatabaseHandle } from './db/database';
+import { Authenticator } from './modules/auth/authenticate.service';
+import { authRoutes } from './modules/auth/auth.routes';
+import { tokensRoutes } from './modules/auth/tokens.routes';
+import { usersRoutes } from './modules/auth/users.routes';
+import { systemRoutes } from './modules/system/system.routes';
+import { accessControlPlugin } from './plugins/access-control';
+import { clientAppPlugin } from './plugins/client-app';
+import { errorHandlerPlugin } from './plugins/error-handler';
+import { metricsPlugin } from './plugins/metrics';
+import { openApiPlugin } from './plugins/openapi';
+import { securityHeadersPlugin } from './plugins/security-headers';
+
+export interface AppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  secret: string;
+  /** A pino logger or logger options; false in tests. */
+  logger?: FastifyBaseLogger | boolean | Record<string, unknown>;
+  /** The built dashboard to serve; null to serve the APIs only. */
+  clientDir?: string | null;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the whole application without listening, so tests can `inject` requests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database, secret } = options;
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    ...(typeof logger === 'object' && 'child' in logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger }),
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+    },
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const deps: AppDeps = { config, database, secret, authenticator: new Authenticator(database, config, secret), routeTable: [] };
+  app.decorate('deps', deps);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(cookie);
+  await app.register(accessControlPlugin);
+  await app.register(metricsPlugin);
+  await app.register(openApiPlugin);
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(tokensRoutes);
+
+  if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
+  return app;
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteSpec } from '../../shared/contract/common';
+import type { RouteAccess } from '../../shared/permissions';
+
+export interface RouteInput<R extends RouteSpec> {
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  body: BodyOf<R>;
+}
+
+type Handler<R extends RouteSpec> = (
+  input: RouteInput<R>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<ResponseOf<R>> | ResponseOf<R>;
+
+/**
+ * Registers a native API route from its contract: the contract's zod schemas validate the request
+ * and serialise (and strip) the response, and the route declares who may call it.
+ */
+export function contractRoute<R extends RouteSpec>(
+  app: FastifyInstance,
+  spec: R,
+  access: RouteAccess,
+  handler: Handler<R>,
+  options: { bodyLimit?: number } = {},
+): void {
+  const status = spec.status ?? 200;
+  app.route({
+    method: spec.method,
+    url: spec.path,
+    config: { access },
+    ...(options.bodyLimit !== undefined && { bodyLimit: options.bodyLimit }),
+    schema: {
+      summary: spec.summary,
+      tags: [spec.path.split('/')[3] ?? 'api'],
+      ...(spec.params && { params: spec.params }),
+      ...(spec.query && { querystring: spec.query }),
+      ...(spec.body && { body: spec.body }),
+      response: { [status]: spec.response },
+    },
+    handler: async (request, reply) => {
+      const input = { params: request.params, query: request.query, body: request.body } as RouteInput<R>;
+      const result = await handler(input, request, reply);
+      reply.code(status);
+      return result;
+    },
+  });
+}

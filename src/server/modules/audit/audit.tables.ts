@@ -1,0 +1,33 @@
+import type { Selectable } from 'kysely';
+
+export interface AuditEventsTable {
+  seq: number;
+  occurred_at: number;
+  actor_id: number | null;
+  actor_name: string;
+  /** How the actor authenticated: session, token:<id>, basic-password, basic-token:<id>, proxy, cli, system. */
+  actor_via: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  justification: string | null;
+  request_id: string | null;
+  client_ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface AuditTables {
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+}
+
+export type AuditEventRow = Selectable<AuditEventsTable>;

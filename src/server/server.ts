@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app';
+import type { Config } from './config/env';
+import { resolveSecret } from './config/secret';
+import { openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { bootstrapAdmin } from './modules/auth/bootstrap-admin';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const clientDir = path.join(repoRoot, 'dist/client');
+
+function loggerOptions(config: Config) {
+  return {
+    level: config.logLevel,
+    // Credentials never reach the log, whatever a future serializer includes.
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    ...(process.stdout.isTTY && { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }),
+  };
+}
+
+/** Builds the dashboard once if it has never been built (first `npm start` on a fresh clone). */
+export async function buildClientIfMissing(): Promise<void> {
+  if (existsSync(path.join(clientDir, 'index.html'))) return;
+  process.stderr.write('Building the dashboard (first start only)…\n');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(repoRoot, 'vite.config.ts'), root: repoRoot, logLevel: 'warn' });
+}
+
+/** The process shell: migrate, bootstrap, listen, and close gracefully on SIGTERM/SIGINT. */
+export async function runServer(config: Config): Promise<FastifyInstance> {
+  const secret = resolveSecret(config);
+  const database = openDatabase(config.databaseUrl);
+  await migrateToLatest(database);
+  const admin = await bootstrapAdmin(database, config.adminPassword);
+  const app = await buildApp({ config, database, secret, logger: loggerOptions(config), clientDir });
+  app.addHook('onClose', async () => database.db.destroy());
+
+  if (admin.generatedPassword) {
+    // Printed once to the terminal, never to the structured log.
+    process.stderr.write(
+      `\nCreated the first user: admin\nOne-time password: ${admin.generatedPassword}\n` +
+        'Sign in and change it under Settings → Profile (or start with SEXTANT_ADMIN_PASSWORD).\n\n',
+    );
+  }
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        app.log.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info({ database: database.description }, `Sextant is serving on ${address}`);
+  if (!process.stdout.isTTY) process.stderr.write(`Sextant is serving on ${address}\n`);
+  return app;
+}
