@@ -11,7 +11,7 @@ export function CodeBlock({ code, label }: { code: string; label: string }) {
   };
   return (
     <div className="relative text-left">
-      <pre aria-label={label} className="overflow-x-auto rounded-md bg-code px-4 py-3 font-mono text-xs leading-relaxed text-code-foreground">
+      <pre role="figure" aria-label={label} className="overflow-x-auto rounded-md bg-code px-4 py-3 font-mono text-xs leading-relaxed text-code-foreground">
         {code}
       </pre>
       <button

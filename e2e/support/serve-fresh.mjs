@@ -1,0 +1,25 @@
+// Starts the real server for the e2e run on a throwaway data directory (fresh SQLite database).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-e2e-'));
+const child = spawn('npx', ['tsx', 'src/server/cli.ts', 'serve'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: process.env.E2E_PORT ?? '5179',
+    HOST: '127.0.0.1',
+    SEXTANT_DATA_DIR: dataDir,
+    SEXTANT_ADMIN_PASSWORD: 'e2e-admin-password',
+    LOG_LEVEL: 'warn',
+  },
+});
+const stop = () => child.kill('SIGTERM');
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+child.on('exit', (code) => {
+  rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});
