@@ -17,7 +17,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 }
 
 /** Turns whatever was thrown into an ApiError: known errors keep their status, the rest are 500. */
-function toApiError(error: FastifyError | ApiError | Error, requestId: string): ApiError {
+function toApiError(error: FastifyError | ApiError | Error, request: FastifyRequest): ApiError {
+  const requestId = request.id;
   if (error instanceof ApiError) return error;
   const fastifyError = error as FastifyError;
   if (Array.isArray(fastifyError.validation)) {
@@ -31,7 +32,12 @@ function toApiError(error: FastifyError | ApiError | Error, requestId: string): 
   }
   const status = fastifyError.statusCode ?? 500;
   if (status === 413) return new ApiError('PAYLOAD_TOO_LARGE', 'Request body is too large', { status });
-  if (status === 415) return new ApiError('UNSUPPORTED_MEDIA_TYPE', fastifyError.message, { status });
+  if (status === 415) {
+    // MLflow answers 400; neither reflects the sent Content-Type (CVE-2023-6568 reflected it).
+    return isMlflowUrl(request.url)
+      ? new ApiError('INVALID_PARAMETER_VALUE', "Bad Request. Content-Type must be 'application/json'")
+      : new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Content-Type; send application/json', { status });
+  }
   if (status === 429) return new ApiError('REQUEST_LIMIT_EXCEEDED', fastifyError.message, { status });
   if (status >= 400 && status < 500) {
     const message = fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
@@ -46,7 +52,7 @@ function toApiError(error: FastifyError | ApiError | Error, requestId: string): 
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const apiError = toApiError(error, request.id);
+      const apiError = toApiError(error, request);
       if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
       return sendError(request, reply, apiError);
     });
