@@ -1,6 +1,7 @@
 import type { RouteAccess } from '../shared/permissions';
 import type { Config } from './config/env';
 import type { DatabaseHandle } from './db/database';
+import type { ArtifactStore } from './modules/artifacts/artifact-store';
 import type { Authenticator } from './modules/auth/authenticate.service';
 import type { Principal } from './modules/auth/principal';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   database: DatabaseHandle;
   secret: string;
   authenticator: Authenticator;
+  /** Where artifact bytes live (local directory today; S3-compatible later). */
+  artifactStore: ArtifactStore;
   /** Every registered route with its declared access, filled as routes register (tests walk it). */
   routeTable: Array<{ method: string; url: string; access: RouteAccess }>;
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps';
 import type { Config } from './config/env';
 import type { DatabaseHandle } from './db/database';
+import { LocalArtifactStore } from './modules/artifacts/local-artifact-store';
 import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
@@ -46,7 +48,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const deps: AppDeps = { config, database, secret, authenticator: new Authenticator(database, config, secret), routeTable: [] };
+  const deps: AppDeps = {
+    config,
+    database,
+    secret,
+    authenticator: new Authenticator(database, config, secret),
+    artifactStore: new LocalArtifactStore(config.artifactsDir, path.join(config.dataDir, 'artifact-uploads')),
+    routeTable: [],
+  };
   app.decorate('deps', deps);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
