@@ -6,7 +6,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { AppDeps } from './app-deps';
 import type { Config } from './config/env';
 import type { DatabaseHandle } from './db/database';
+import { artifactsRoutes } from './modules/artifacts/artifacts.routes';
 import { LocalArtifactStore } from './modules/artifacts/local-artifact-store';
+import { runArtifactsRoutes } from './modules/artifacts/run-artifacts.routes';
 import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
@@ -72,6 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(usersRoutes);
   await app.register(tokensRoutes);
+  await app.register(artifactsRoutes);
+  await app.register(runArtifactsRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;
