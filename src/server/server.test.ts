@@ -47,8 +47,8 @@ describe('the server process', () => {
     await first.exited;
 
     const second = await startServerProcess(env);
-    const listed = await (await fetch(`${second.url}/api/v1/me/tokens`, { headers: auth })).json();
-    const stored = new Set((listed.items as Array<{ name: string }>).map((token) => token.name));
+    const listed = (await (await fetch(`${second.url}/api/v1/me/tokens`, { headers: auth })).json()) as { items: Array<{ name: string }> };
+    const stored = new Set(listed.items.map((token) => token.name));
     expect(acknowledged.filter((name) => !stored.has(name))).toEqual([]);
     second.child.kill('SIGTERM');
     expect(await second.exited, second.output()).toBe(0);
@@ -62,7 +62,7 @@ describe('the server process', () => {
 
   it('finishes in-flight requests on SIGTERM, then exits cleanly', { timeout: 120_000 }, async () => {
     const server = await startServerProcess(env);
-    const created = await (await fetch(`${server.url}/api/v1/me/tokens`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'bench' }) })).json();
+    const created = (await (await fetch(`${server.url}/api/v1/me/tokens`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'bench' }) })).json()) as { secret: string };
     const bearer = { authorization: `Bearer ${created.secret}`, 'content-type': 'application/json' };
     const inFlight = Array.from({ length: 40 }, (_, i) =>
       fetch(`${server.url}/api/v1/me/tokens`, { method: 'POST', headers: bearer, body: JSON.stringify({ name: `graceful-${i}` }) }).then(
