@@ -1,12 +1,16 @@
 import type { TestApp } from './build-test-app';
 
+/** Response bodies in tests are read loosely, as `response.json()` would be. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LooseJson = any;
+
 export type MlflowResponse<T = Record<string, unknown>> = { status: number; body: T & { error_code?: string; message?: string } };
 
 /**
  * Calls an MLflow REST endpoint the way the Python client does: GET fields in the query string
  * (repeated keys for lists), every other method with a JSON body.
  */
-export async function mlflowCall<T = Record<string, unknown>>(
+export async function mlflowCall<T = Record<string, LooseJson>>(
   t: TestApp,
   headers: Record<string, string>,
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../testing/build-test-app';
-import { mlflowCall } from '../../testing/mlflow-call';
+import { type LooseJson, mlflowCall } from '../../testing/mlflow-call';
 import { insertExperiment, insertRun } from '../../testing/mlflow-fixtures';
 
 let t: TestApp;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, fields?: Record<string, unknown>, headers = writer) =>
-  mlflowCall<Record<string, any>>(t, headers, method, path, fields);
+  mlflowCall(t, headers, method, path, fields);
 
 async function registerVersion(name: string) {
   const run = await insertRun(t.database.handle.db, experimentId);
@@ -39,7 +39,7 @@ describe('registered models', () => {
     await registerVersion('churn');
     await call('POST', 'model-versions/transition-stage', { name: 'churn', version: '1', stage: 'production' });
     const fetched = await call('GET', 'registered-models/get', { name: 'churn' }, viewer);
-    expect(fetched.body.registered_model.latest_versions.map((v: any) => [v.version, v.current_stage])).toEqual([
+    expect(fetched.body.registered_model.latest_versions.map((v: LooseJson) => [v.version, v.current_stage])).toEqual([
       ['2', 'None'],
       ['1', 'Production'],
     ]);
