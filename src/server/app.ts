@@ -9,6 +9,7 @@ import type { DatabaseHandle } from './db/database';
 import { artifactsRoutes } from './modules/artifacts/artifacts.routes';
 import { LocalArtifactStore } from './modules/artifacts/local-artifact-store';
 import { runArtifactsRoutes } from './modules/artifacts/run-artifacts.routes';
+import { loggedModelsRoutes } from './modules/logged-models/logged-models.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(artifactsRoutes);
   await app.register(runArtifactsRoutes);
   await app.register(registryRoutes);
+  await app.register(loggedModelsRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;
