@@ -46,6 +46,7 @@ export interface CreateLoggedModelInput {
 }
 
 export async function createLoggedModel(database: DatabaseHandle, context: AuditContext, input: CreateLoggedModelInput): Promise<LoggedModel> {
+  // eslint-disable-next-line no-control-regex
   if (input.name !== undefined && (input.name === '' || input.name.length > 500 || /[\u0000-\u001f\u007f/:%]/.test(input.name))) {
     throw invalidParameter(`Invalid model name ${JSON.stringify(input.name.slice(0, 100))}: it must be 1 to 500 characters without '/', ':', '%' or control characters.`);
   }
