@@ -170,8 +170,11 @@ describe('completeFilter: typing a whole filter with suggestions', () => {
     expect(parseFilter(text, 'runs').clauses).toHaveLength(2);
   });
 
-  it('lists at most `limit` suggestions', () => {
+  it('lists at most `limit` suggestions, prefix matches first', () => {
     expect(completeFilter('', 0, 'runs', known, 3).suggestions).toHaveLength(3);
+    const metrics = [...Array.from({ length: 100 }, (_, i) => `x_acc_${i}`), 'acc', 'acc_top5'];
+    const inserts = completeFilter('metrics.acc', 11, 'runs', { metrics }, 3).suggestions.map((suggestion) => suggestion.insertText);
+    expect(inserts).toEqual(['acc', 'acc_top5', 'x_acc_0']);
   });
 
   it('clamps a cursor outside the text', () => {

@@ -62,11 +62,11 @@ export function completeFilter(text: string, cursor: number, kind: SearchKind, k
   switch (slot.expecting) {
     case 'identifier': {
       const dot = chain.find((token) => token.kind === 'dot' && token.start < at);
-      if (!dot) return result(identifierSuggestions(kind, known, unquote(typed)));
+      if (!dot) return result(identifierSuggestions(kind, known, unquote(typed), limit));
       const entity = entityOf(unquote(text.slice(replace.start, dot.start)));
       const keySpan = { start: dot.end, end: replace.end };
       const keys = entity && searchableEntities(kind).includes(entity) ? keysOf(kind, entity, known) : [];
-      const matches = rank(keys, unquote(text.slice(dot.end, at)), (key) => key);
+      const matches = rank(keys, unquote(text.slice(dot.end, at)), (key) => key, limit);
       return result(matches.map((key) => ({ kind: 'key', label: key, insertText: quoteKey(key) })), undefined, keySpan);
     }
     case 'comparator': {
@@ -78,7 +78,7 @@ export function completeFilter(text: string, cursor: number, kind: SearchKind, k
     case 'value':
     case 'list-item': {
       const asList = slot.expecting === 'value' && isListComparator(slot.comparator);
-      const values = rank(valuesOf(slot.field, known), unquote(typed), (value) => value);
+      const values = rank(valuesOf(slot.field, known), unquote(typed), (value) => value, limit);
       const insert = (value: string) => (asList ? `(${quoteString(value)})` : quoteString(value));
       return result(values.map((value) => ({ kind: 'value', label: value, insertText: insert(value) })), valueHint(slot));
     }
@@ -113,7 +113,7 @@ function identifierChain(tokens: Token[], index: number): Token[] {
   return tokens.slice(start, end + 1);
 }
 
-function identifierSuggestions(kind: SearchKind, known: KnownKeys, typed: string): Suggestion[] {
+function identifierSuggestions(kind: SearchKind, known: KnownKeys, typed: string, limit: number): Suggestion[] {
   const entities = searchableEntities(kind).filter((entity) => entity !== 'attribute');
   const prefixes = rank(entities.map((entity) => `${entityPrefixes[entity]}.`), typed, (prefix) => prefix);
   const attributes = rank(fixedKeys(kind, 'attribute') ?? [], typed, (key) => key);
@@ -124,7 +124,7 @@ function identifierSuggestions(kind: SearchKind, known: KnownKeys, typed: string
   if (typed === '') return suggestions;
   // Typing part of a known metric, param or tag key offers the whole identifier.
   for (const entity of entities.filter((candidate) => !fixedKeys(kind, candidate))) {
-    for (const key of rank(keysOf(kind, entity, known), typed, (name) => name)) {
+    for (const key of rank(keysOf(kind, entity, known), typed, (name) => name, limit)) {
       const identifier = printIdentifier(entity, key);
       suggestions.push({ kind: 'key', label: identifier, insertText: identifier });
     }
@@ -150,13 +150,18 @@ function valueHint(slot: Extract<CompletionSlot, { expecting: 'value' | 'list-it
   return "a quoted string, e.g. 'value'";
 }
 
-/** Candidates whose name starts with `typed` (any case) first, then those that contain it. */
-function rank<T>(candidates: readonly T[], typed: string, name: (candidate: T) => string): T[] {
+/** Up to `limit` candidates whose name starts with `typed` (any case), then those that contain it. */
+function rank<T>(candidates: readonly T[], typed: string, name: (candidate: T) => string, limit = defaultLimit): T[] {
   const needle = typed.toLowerCase();
-  const lower = (candidate: T) => name(candidate).toLowerCase();
-  const starts = candidates.filter((candidate) => lower(candidate).startsWith(needle));
-  const contains = candidates.filter((candidate) => !lower(candidate).startsWith(needle) && lower(candidate).includes(needle));
-  return [...starts, ...contains];
+  const starts: T[] = [];
+  const contains: T[] = [];
+  for (const candidate of candidates) {
+    const index = name(candidate).toLowerCase().indexOf(needle);
+    if (index === 0) starts.push(candidate);
+    else if (index > 0 && contains.length < limit) contains.push(candidate);
+    if (starts.length >= limit) break;
+  }
+  return [...starts, ...contains].slice(0, limit);
 }
 
 /** Drops the quotes around a key or value being typed. */
