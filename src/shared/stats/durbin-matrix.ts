@@ -4,25 +4,7 @@
  * (`scipy/stats/_ksstats.py`). With d = (k − h)/n, the answer is n!/nⁿ · (Hⁿ)[k−1][k−1] for an
  * m×m matrix H, m = 2k − 1. Cost O(m³·log n): SciPy uses it only where m stays small.
  */
-
-const SCALE_EXPONENT = 128;
-const SCALE_UP = 2 ** SCALE_EXPONENT;
-const SCALE_DOWN = 2 ** -SCALE_EXPONENT;
-
-/** x·2^exponent without overflowing the intermediate power of two. */
-export function scaleByPowerOfTwo(x: number, exponent: number): number {
-  let result = x;
-  let remaining = exponent;
-  while (remaining > 1000) {
-    result *= 2 ** 1000;
-    remaining -= 1000;
-  }
-  while (remaining < -1000) {
-    result *= 2 ** -1000;
-    remaining += 1000;
-  }
-  return result * 2 ** remaining;
-}
+import { SCALE_DOWN, SCALE_EXPONENT, SCALE_UP, scaleByPowerOfTwo } from './power-of-two-scaling';
 
 function multiply(a: Float64Array, b: Float64Array, m: number): Float64Array {
   const out = new Float64Array(m * m);

@@ -9,7 +9,7 @@ import { exactTwoSampleKs, roundHalfEven } from './ks-exact';
 import { assertFiniteSample, sortedCopy } from './sample-checks';
 
 /** SciPy's MAX_AUTO_N: 'auto' is exact only when both samples are at most this big. */
-export const KS_EXACT_MAX_SIZE = 10_000;
+const KS_EXACT_MAX_SIZE = 10_000;
 
 export interface KsTestResult {
   /** D, the largest distance between the two empirical CDFs (snapped to h/lcm(n, m) when exact). */
@@ -39,6 +39,9 @@ function ksStatistic(a: Float64Array, b: Float64Array): number {
 /**
  * KS test of two samples of finite numbers (see `assertFiniteSample`; empty samples throw, as in
  * SciPy). Identical samples give D = 0 and p = 1; single-value samples are valid.
+ * Cost: sorting, plus the exact count, which for unequal sizes is O(n₁·window) and reaches
+ * O(n₁·n₂) for a large D: about 2–3 s at 10,000 × 9,999 with D ≥ 0.5 (SciPy takes as long).
+ * Equal sizes, and the asymptotic method, take milliseconds.
  */
 export function ksTwoSample(a: ArrayLike<number>, b: ArrayLike<number>): KsTestResult {
   assertFiniteSample(a, 'sample a');

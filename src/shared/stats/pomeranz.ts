@@ -4,11 +4,7 @@
  * previous row convolved with (almost) Poisson probabilities; only a short window of each row can
  * be non-zero, and rows are rescaled by 2^128 to avoid underflow.
  */
-import { scaleByPowerOfTwo } from './durbin-matrix';
-
-const SCALE_EXPONENT = 128;
-const SCALE_UP = 2 ** SCALE_EXPONENT;
-const SCALE_DOWN = 2 ** -SCALE_EXPONENT;
+import { SCALE_DOWN, SCALE_EXPONENT, SCALE_UP, scaleByPowerOfTwo } from './power-of-two-scaling';
 
 /** The first and last (inclusive) non-zero column of row i. */
 function rowWindow(i: number, n: number, ll: number, ceilF: number, roundF: number): [number, number] {

@@ -40,7 +40,7 @@ export function populationStd(values: ArrayLike<number>): number {
 }
 
 /** Evidently's floor on the reference spread, so a constant reference does not divide by zero. */
-export const WASSERSTEIN_MIN_NORM = 0.001;
+const WASSERSTEIN_MIN_NORM = 0.001;
 
 /**
  * Evidently's "Wasserstein distance (normed)": W₁(reference, current) / max(std(reference), 0.001)
