@@ -45,6 +45,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/client/**/*.test.{ts,tsx}'],
           setupFiles: ['src/client/testing/setup-tests.ts'],
+          testTimeout: 20_000,
           env: { TZ: 'UTC' },
         },
       },
