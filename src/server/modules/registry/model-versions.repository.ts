@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { inBatches } from '../../db/in-batches';
 import type { ModelVersionsTable } from './registry.tables';
 import type { KeyValue, MlmodelSummary, ModelVersion, Stage } from './registry-types';
 
@@ -35,17 +36,26 @@ export async function hydrateModelVersions(db: Db, rows: ModelVersionsTable[]): 
   if (rows.length === 0) return [];
   const names = [...new Set(rows.map((row) => row.name))];
   const [tags, aliases] = await Promise.all([
-    db.selectFrom('model_version_tags').selectAll().where('name', 'in', names).orderBy('key').execute(),
-    db.selectFrom('registered_model_aliases').selectAll().where('name', 'in', names).orderBy('alias').execute(),
+    inBatches(names, (batch) => db.selectFrom('model_version_tags').selectAll().where('name', 'in', batch).orderBy('key').execute()),
+    inBatches(names, (batch) => db.selectFrom('registered_model_aliases').selectAll().where('name', 'in', batch).orderBy('alias').execute()),
   ]);
-  return rows.map((row) => {
-    const same = (other: { name: string; version: number }) => other.name === row.name && other.version === row.version;
-    return toModelVersion(
+  const byVersion = <T extends { name: string; version: number }>(items: T[]) => {
+    const grouped = new Map<string, T[]>();
+    for (const item of items) {
+      const key = `${item.name}\u0000${item.version}`;
+      grouped.set(key, [...(grouped.get(key) ?? []), item]);
+    }
+    return (row: ModelVersionsTable) => grouped.get(`${row.name}\u0000${row.version}`) ?? [];
+  };
+  const tagsOf = byVersion(tags);
+  const aliasesOf = byVersion(aliases);
+  return rows.map((row) =>
+    toModelVersion(
       row,
-      tags.filter(same).map((tag) => ({ key: tag.key, value: tag.value })),
-      aliases.filter(same).map((alias) => alias.alias),
-    );
-  });
+      tagsOf(row).map((tag) => ({ key: tag.key, value: tag.value })),
+      aliasesOf(row).map((alias) => alias.alias),
+    ),
+  );
 }
 
 /** A live model version with its tags, aliases and MLmodel summary; the read other modules use. */
@@ -69,7 +79,9 @@ export async function listModelVersions(db: Db, name: string): Promise<ModelVers
 /** The highest live version in each stage, for each model (MLflow's deprecated latest_versions). */
 export async function latestVersionPerStage(db: Db, names: string[]): Promise<ModelVersion[]> {
   if (names.length === 0) return [];
-  const rows = await db.selectFrom('model_versions').selectAll().where('name', 'in', names).where('deleted_time', 'is', null).orderBy('version', 'desc').execute();
+  const rows = await inBatches(names, (batch) =>
+    db.selectFrom('model_versions').selectAll().where('name', 'in', batch).where('deleted_time', 'is', null).orderBy('version', 'desc').execute(),
+  );
   const seen = new Set<string>();
   const latest = rows.filter((row) => {
     const key = `${row.name}\u0000${row.current_stage}`;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { inBatches } from '../../db/in-batches';
 import type { RegisteredModelsTable } from './registry.tables';
 import type { KeyValue, ModelAlias, RegisteredModel } from './registry-types';
 
@@ -12,9 +13,9 @@ export async function findRegisteredModelRow(db: Db, name: string): Promise<Regi
 export async function loadRegisteredModels(db: Db, names: string[]): Promise<RegisteredModel[]> {
   if (names.length === 0) return [];
   const [rows, tags, aliases] = await Promise.all([
-    db.selectFrom('registered_models').selectAll().where('name', 'in', names).execute(),
-    db.selectFrom('registered_model_tags').selectAll().where('name', 'in', names).orderBy('key').execute(),
-    db.selectFrom('registered_model_aliases').selectAll().where('name', 'in', names).orderBy('alias').execute(),
+    inBatches(names, (batch) => db.selectFrom('registered_models').selectAll().where('name', 'in', batch).execute()),
+    inBatches(names, (batch) => db.selectFrom('registered_model_tags').selectAll().where('name', 'in', batch).orderBy('key').execute()),
+    inBatches(names, (batch) => db.selectFrom('registered_model_aliases').selectAll().where('name', 'in', batch).orderBy('alias').execute()),
   ]);
   const byName = new Map(rows.map((row) => [row.name, row]));
   return names.flatMap((name) => {
