@@ -7,6 +7,7 @@ import { canonicalArtifactPath, joinArtifactPath } from '../artifacts/artifact-p
 import { artifactPathFromUri, isArtifactUri } from '../artifacts/artifact-uri';
 import { auditContextFor } from '../auth/principal';
 import type { LoggedModel } from './logged-model-types';
+import { searchLoggedModels } from './logged-model-search.service';
 import { loggedModelJson } from './logged-models-json';
 import * as messages from './logged-models-messages';
 import {
@@ -47,6 +48,16 @@ export async function loggedModelsRoutes(app: FastifyInstance) {
           tags: input.tags ?? [],
         }),
       ),
+  });
+  mlflowRoute(app, {
+    method: 'POST',
+    path: 'logged-models/search',
+    access: 'tracking:read',
+    request: messages.searchModels,
+    handler: async (input) => {
+      const page = await searchLoggedModels(database, input);
+      return { models: page.models.map(loggedModelJson), next_page_token: page.nextPageToken };
+    },
   });
   mlflowRoute(app, {
     method: 'GET',
