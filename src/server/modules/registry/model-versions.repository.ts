@@ -70,12 +70,6 @@ export async function getModelVersionByAlias(db: Db, name: string, alias: string
   return target ? getModelVersion(db, name, target.version) : undefined;
 }
 
-/** Live versions of one model, newest first. */
-export async function listModelVersions(db: Db, name: string): Promise<ModelVersion[]> {
-  const rows = await db.selectFrom('model_versions').selectAll().where('name', '=', name).where('deleted_time', 'is', null).orderBy('version', 'desc').execute();
-  return hydrateModelVersions(db, rows);
-}
-
 /** The highest live version in each stage, for each model (MLflow's deprecated latest_versions). */
 export async function latestVersionPerStage(db: Db, names: string[]): Promise<ModelVersion[]> {
   if (names.length === 0) return [];
@@ -140,20 +134,6 @@ export async function findModelVersionTag(tx: Db, name: string, version: number,
 
 export async function deleteModelVersionTagRow(tx: Db, name: string, version: number, key: string): Promise<void> {
   await tx.deleteFrom('model_version_tags').where('name', '=', name).where('version', '=', version).where('key', '=', key).execute();
-}
-
-/** Live versions registered from a logged model (its `registrations`). */
-export async function versionsOfLoggedModels(db: Db, modelIds: string[]): Promise<Array<{ modelId: string; name: string; version: number }>> {
-  if (modelIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('model_versions')
-    .select(['model_id', 'name', 'version'])
-    .where('model_id', 'in', modelIds)
-    .where('deleted_time', 'is', null)
-    .orderBy('name')
-    .orderBy('version')
-    .execute();
-  return rows.map((row) => ({ modelId: row.model_id as string, name: row.name, version: row.version }));
 }
 
 /** Deployments serving a version (stable or canary): it must not disappear under them. */
