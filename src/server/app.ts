@@ -8,6 +8,7 @@ import type { DatabaseHandle } from './db/database';
 import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { usersRoutes } from './modules/auth/users.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { accessControlPlugin } from './plugins/access-control';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(usersRoutes);
   await app.register(tokensRoutes);
+  await app.register(monitoringRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;
