@@ -9,7 +9,7 @@ import { baseGranularity, bucketStart, groupByBucket, type TimeRange } from './r
 import { emptyFeatureAgg, type FeatureAgg, mergeWindows, type WindowAgg } from './window-aggregate';
 import { readWindows, type StoredWindow } from './windows.repository';
 
-export const mergedSampleCapacity = 256;
+export const mergedSampleCapacity = 512;
 
 /** Loads profiles by id once per query (windows may be binned on an older profile). */
 export function profileLoader(db: Db) {

@@ -10,7 +10,7 @@ export type Granularity = (typeof granularities)[number];
 
 /** Reservoir size per window length: enough for KS/Wasserstein at the resolutions charts use. */
 export function sampleCapacity(granularity: number): number {
-  return granularity >= 86_400 ? 512 : granularity >= 3600 ? 256 : 32;
+  return granularity >= 86_400 ? 1024 : granularity >= 3600 ? 512 : 64;
 }
 
 export interface FeatureAgg {
