@@ -70,7 +70,7 @@ test('a reference, a day of drifting traffic, a slow canary and an alert that po
   }
 
   // Income is red after noon and not before; the other features stay calm.
-  await page.goto(`/deployments/${deploymentId}/monitoring?range=24h&version=1`);
+  await page.goto(`/deployments/${deploymentId}/monitoring?range=24h&version=1&resolution=1h`);
   const heatmap = page.getByRole('table', { name: 'Drift heatmap' });
   await expect(heatmap).toBeVisible();
   const noon = Date.now() - 12 * 3_600_000;
@@ -78,9 +78,11 @@ test('a reference, a day of drifting traffic, a slow canary and an alert that po
     heatmap.locator(`button[aria-label^="${feature} at"]`).evaluateAll((buttons) => buttons.map((b) => ({ start: b.getAttribute('data-start') ?? '', drifted: b.getAttribute('data-drifted') === 'true' })));
   const inner = <T,>(list: T[]) => list.slice(1, -1); // the first and last windows are partial
   const income = inner(await cells('income'));
-  expect(income.filter((c) => Date.parse(c.start) >= noon + 15 * 60_000).every((c) => c.drifted)).toBe(true);
-  expect(income.filter((c) => Date.parse(c.start) < noon - 15 * 60_000).some((c) => c.drifted)).toBe(false);
-  for (const feature of ['age', 'plan']) expect(inner(await cells(feature)).filter((c) => c.drifted).length).toBe(0);
+  expect(income.filter((c) => Date.parse(c.start) >= noon + 60 * 60_000).every((c) => c.drifted)).toBe(true);
+  // Calm windows: drift scores come from bounded samples, so allow the odd false alarm (≤ 5 %).
+  const calm = (list: Array<{ drifted: boolean }>) => list.filter((c) => c.drifted).length <= Math.ceil(list.length * 0.05);
+  expect(calm(income.filter((c) => Date.parse(c.start) < noon - 60 * 60_000))).toBe(true);
+  for (const feature of ['age', 'plan']) expect(calm(inner(await cells(feature)))).toBe(true);
   await screenshot(page, 'monitoring-heatmap');
 
   // Its distributions, with the method and the rule.

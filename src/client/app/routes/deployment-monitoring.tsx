@@ -19,6 +19,7 @@ import { resolveRange, timeFormatter } from '../../features/monitoring/utils/tim
 
 const alertHrefs = { deployment: paths.deployment.href, monitoring: paths.deploymentMonitoring.href };
 const resolutionMinutes = { '1m': 1, '5m': 5, '15m': 15, '1h': 60, '6h': 360, '1d': 1440 } as const;
+const resolutionParam = (value: string | null) => (value && value in resolutionMinutes ? (value as keyof typeof resolutionMinutes) : undefined);
 
 /** The monitoring page of one deployment; range, version, feature and view live in the URL. */
 export function Component() {
@@ -39,7 +40,8 @@ export function Component() {
       return next;
     });
   const zoom = (from: number, to: number) => update({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), range: null });
-  const windowQuery = { from: range.from, to: range.to, ...(version && { version }) };
+  const resolution = resolutionParam(params.get('resolution'));
+  const windowQuery = { from: range.from, to: range.to, ...(version && { version }), ...(resolution && { resolution }) };
 
   const deployment = useQuery(monitoringQueries.deployment(deploymentId));
   const drift = useQuery(monitoringQueries.drift(deploymentId, windowQuery, range.live));

@@ -28,11 +28,11 @@ export function DriftHeatmap({
   const every = Math.max(1, Math.ceil(windows.length / 8));
   return (
     <div className="overflow-x-auto">
-      <table aria-label="Drift heatmap" className="w-full border-separate border-spacing-0.5 text-xs">
+      <table aria-label="Drift heatmap" className="w-full table-fixed border-separate border-spacing-0.5 text-xs">
         <tbody>
           {rows.map((row) => (
             <tr key={row.feature}>
-              <th scope="row" className="pr-3 text-left font-medium whitespace-nowrap">
+              <th scope="row" className="w-28 truncate pr-3 text-left font-medium whitespace-nowrap">
                 <button type="button" onClick={() => onSelect(row.feature)} className={cn('hover:underline', selected === row.feature && 'text-primary')}>
                   {row.feature}
                 </button>
@@ -55,7 +55,7 @@ export function DriftHeatmap({
           <tr>
             <td />
             {windows.map((w, i) => (
-              <td key={w.start} className="text-center text-[10px] text-muted-foreground">
+              <td key={w.start} className="overflow-visible text-[10px] whitespace-nowrap text-muted-foreground">
                 {i % every === 0 ? formatTime(Date.parse(w.start)) : ''}
               </td>
             ))}

@@ -59,17 +59,17 @@ export const monitoringHandlers = [
   contractHandler(listAlertRules, () => ({ items: [] })),
   contractHandler(getMonitoringDeployment, ({ params }) => ({
     id: String(params.deploymentId), modelName: 'churn', environment: 'production', stableVersion: '1', canaryVersion: '2', canaryWeight: 10,
-    versions: [{ version: '1', role: 'stable', hasReference: true }, { version: '2', role: 'canary', hasReference: true }],
+    versions: [{ version: '1', role: 'stable' as const, hasReference: true }, { version: '2', role: 'canary' as const, hasReference: true }],
     markers: [],
   })),
   contractHandler(getDrift, () => fixtures.drift),
   contractHandler(getFeatureDrift, ({ params }) => ({
-    feature: String(params.feature), type: 'numeric', method: 'wasserstein', methodLabel: 'Wasserstein distance (normed)', score: 0.4, threshold: 0.1, drifted: true,
-    scoreKind: 'distance', rule: 'Wasserstein (normed) 0.4 ≥ 0.1', referenceCount: 3000, currentCount: 400,
+    feature: String(params.feature), type: 'numeric' as const, method: 'wasserstein' as const, methodLabel: 'Wasserstein distance (normed)', score: 0.4, threshold: 0.1, drifted: true,
+    scoreKind: 'distance' as const, rule: 'Wasserstein (normed) 0.4 ≥ 0.1', referenceCount: 3000, currentCount: 400,
     bins: [{ label: '≤ 10', reference: 0.5, current: 0.2 }, { label: '> 10', reference: 0.5, current: 0.8 }],
   })),
-  contractHandler(getLatency, () => ({ version: null, resolution: '1h', windows: hours(4).map((start) => ({ start, count: 100, errors: 1, p50: 50, p90: 80, p95: 90, p99: 120 })) })),
+  contractHandler(getLatency, () => ({ version: null, resolution: '1h' as const, windows: hours(4).map((start) => ({ start, count: 100, errors: 1, p50: 50, p90: 80, p95: 90, p99: 120 })) })),
   contractHandler(getCanaryComparison, () => ({ stable: null, canary: null, recommendation: null })),
   contractHandler(getReference, () => ({ profile: null, baseline: null })),
-] satisfies Array<ReturnType<typeof contractHandler>>;
+];
 
