@@ -1,12 +1,16 @@
-// `npm run bench -- <name>` runs src/bench/<name>.bench.ts.
-import { existsSync } from 'node:fs';
+// `npm run bench -- <name>` runs src/bench/<name>.bench.ts (each prints its own figures).
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const available = readdirSync(dir)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .map((file) => file.replace('.bench.ts', ''));
 const name = process.argv[2];
-const file = path.join(path.dirname(fileURLToPath(import.meta.url)), `${name}.bench.ts`);
-if (!name || !existsSync(file)) {
-  process.stderr.write(`Usage: npm run bench -- <name>   (no src/bench/${name ?? '<name>'}.bench.ts)\n`);
-  process.exit(2);
+
+if (!name || !available.includes(name)) {
+  process.stderr.write(`Usage: npm run bench -- <name>\nAvailable: ${available.join(', ')}\n`);
+  process.exit(1);
 }
-await import(pathToFileURL(file).href);
+await import(pathToFileURL(path.join(dir, `${name}.bench.ts`)).href);

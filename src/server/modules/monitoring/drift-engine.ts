@@ -10,8 +10,6 @@ export interface DriftInput {
   /** Bounded uniform samples of numeric values (KS, Wasserstein). */
   referenceSample: number[];
   currentSample: number[];
-  /** Population standard deviation of the whole reference column (Wasserstein normalisation). */
-  referenceStd: number;
 }
 
 export interface DriftStatistics {
@@ -49,9 +47,7 @@ export function defaultThreshold(method: DriftMethod): number {
 }
 
 export function driftInput(feature: FeatureProfile, agg: FeatureAgg): DriftInput {
-  const n = feature.count;
-  const std = feature.stats ? feature.stats.std * Math.sqrt(n > 1 ? (n - 1) / n : 1) : 0;
-  return { referenceCounts: feature.binCounts, currentCounts: agg.bins, referenceSample: feature.sample, currentSample: agg.sample.values, referenceStd: std };
+  return { referenceCounts: feature.binCounts, currentCounts: agg.bins, referenceSample: feature.sample, currentSample: agg.sample.values };
 }
 
 /** One feature of one window; no score without current values. */

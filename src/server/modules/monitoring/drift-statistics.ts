@@ -4,7 +4,7 @@ import { describeRule, driftMethods, isDrifted } from '../../../shared/stats/dri
 import { hellingerDistance, jensenShannonDistance, klDivergence, lInfinityDistance, populationStabilityIndex } from '../../../shared/stats/histogram-distances';
 import { ksTwoSample } from '../../../shared/stats/ks-test';
 import { defaultDriftMethod } from '../../../shared/stats/method-selection';
-import { wassersteinDistance, WASSERSTEIN_MIN_NORM } from '../../../shared/stats/wasserstein';
+import { normedWasserstein } from '../../../shared/stats/wasserstein';
 import { zTestDrift } from '../../../shared/stats/z-test';
 import type { DriftInput, DriftStatistics } from './drift-engine';
 
@@ -19,8 +19,8 @@ function score(method: DriftMethod, input: DriftInput): number {
     case 'ks':
       return ksTwoSample(input.referenceSample, input.currentSample).pValue;
     case 'wasserstein':
-      // Normalised by the whole reference column's population std (Evidently's np.std(reference)).
-      return wassersteinDistance(input.referenceSample, input.currentSample) / Math.max(input.referenceStd, WASSERSTEIN_MIN_NORM);
+      // Normalised by the population std of the reference sample (Evidently's np.std(reference)).
+      return normedWasserstein(input.referenceSample, input.currentSample);
     case 'chisquare':
       return chiSquareDriftTest(ref, cur).pValue;
     case 'z':
