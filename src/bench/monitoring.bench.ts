@@ -102,7 +102,14 @@ const seedStart = performance.now();
 for (let day = 0; day < 30; day++) {
   const windows = Array.from({ length: 24 }, (_, h) => {
     const agg = emptyWindow(stored.id, profile);
-    for (let e = 0; e < 1000; e++) foldEvent(agg, { latencyMs: 50, error: false, cells: profile.features.map((f) => { const v = row()[f.name]; return typeof v === 'number' ? { num: v, str: String(v) } : { num: null, str: String(v) }; }), prediction: null, label: null }, profile, 512);
+    for (let e = 0; e < 1000; e++) {
+      const values = row();
+      const cells = profile.features.map((f) => {
+        const v = values[f.name];
+        return typeof v === 'number' ? { num: v, str: String(v) } : { num: null, str: String(v) };
+      });
+      foldEvent(agg, { latencyMs: 50, error: false, cells, prediction: null, label: null }, profile, 512);
+    }
     return { version: 1, granularity: 3600, start: firstHour + (day * 24 + h) * hour, agg };
   });
   await inTransaction(database, (tx) => upsertWindows(tx, deploymentId, windows));

@@ -5,7 +5,7 @@ import { chooseMethods, type DriftStatistics, featureDrift, type FeatureMethod, 
 import { describeDrift } from './drift-statistics';
 import { findProfileById, type StoredProfile } from './profiles.repository';
 import { binLabels, type FeatureProfile, type ReferenceProfile } from './reference-profile';
-import { baseGranularity, bucketStart, groupByBucket, type TimeRange } from './resolution';
+import { baseGranularity, bucketStart, groupByBucket, resolutionSeconds, type TimeRange } from './resolution';
 import { emptyFeatureAgg, type FeatureAgg, mergeWindows, type WindowAgg } from './window-aggregate';
 import { readWindows, type StoredWindow } from './windows.repository';
 
@@ -45,12 +45,38 @@ async function windowsWithFeatures(q: DriftQuery, resolution: Resolution) {
   });
 }
 
+/**
+ * Results of buckets already computed, keyed by what they depend on (the windows' event count and
+ * profile, the settings): a closed window's drift never changes, and dashboards poll.
+ */
+const resultCache = new Map<string, DriftWindow>();
+const resultCacheSize = 200_000;
+
+function cacheKey(q: DriftQuery, resolution: Resolution, start: number, items: StoredWindow[]): string {
+  const count = items.reduce((s, w) => s + w.agg.count, 0);
+  const profiles = [...new Set(items.map((w) => w.agg.profileId))].join(',');
+  return `${q.deploymentId}:${q.version}:${resolution}:${start}:${count}:${profiles}:${JSON.stringify(q.settings)}`;
+}
+
 /** Drift per bucket and feature, for the heatmap and the score-over-time charts. */
 export async function driftSeries(q: DriftQuery, resolution: Resolution, profile: StoredProfile) {
   const load = profileLoader(q.db);
   const methodsByProfile = new Map<number, FeatureMethod[]>();
   const windows: DriftWindow[] = [];
-  for (const { start, items } of groupByBucket(await windowsWithFeatures(q, resolution), (w) => w.start, resolution)) {
+  // First the light columns: only buckets not computed before need their feature blobs.
+  const light = groupByBucket(await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: bucketStart(q.range.from, resolution), to: q.range.to }), (w) => w.start, resolution);
+  const keys = new Map(light.map(({ start, items }) => [start, cacheKey(q, resolution, start, items)]));
+  const missing = light.filter(({ start }) => !resultCache.has(keys.get(start) as string));
+  const heavy = missing.length === 0 ? [] : await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: missing[0]?.start as number, to: Math.min(q.range.to, (missing[missing.length - 1]?.start as number) + resolutionSeconds[resolution] * 1000), features: true });
+  const heavyBuckets = new Map(groupByBucket(heavy, (w) => w.start, resolution).map((b) => [b.start, b.items]));
+  for (const { start } of light) {
+    const key = keys.get(start) as string;
+    const cached = resultCache.get(key);
+    if (cached) {
+      windows.push(cached);
+      continue;
+    }
+    const items = heavyBuckets.get(start) ?? [];
     const merged = mergeAll(items) as WindowAgg;
     const binnedOn = merged.profileId === null ? null : await load(merged.profileId);
     if (!binnedOn) {
@@ -60,7 +86,10 @@ export async function driftSeries(q: DriftQuery, resolution: Resolution, profile
     let methods = methodsByProfile.get(binnedOn.id);
     if (!methods) methodsByProfile.set(binnedOn.id, (methods = chooseMethods(binnedOn.profile, q.settings, q.statistics)));
     const drift = windowDrift(binnedOn.profile, merged.features, methods, q.settings.driftShare, q.statistics);
-    windows.push({ start: new Date(start).toISOString(), count: merged.count, ...drift });
+    const result = { start: new Date(start).toISOString(), count: merged.count, ...drift };
+    if (resultCache.size >= resultCacheSize) resultCache.delete(resultCache.keys().next().value as string);
+    resultCache.set(key, result);
+    windows.push(result);
   }
   return {
     features: profile.profile.features.map((f) => ({ name: f.name, type: f.type })),
