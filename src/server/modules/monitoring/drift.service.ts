@@ -64,10 +64,10 @@ export async function driftSeries(q: DriftQuery, resolution: Resolution, profile
   const methodsByProfile = new Map<number, FeatureMethod[]>();
   const windows: DriftWindow[] = [];
   // First the light columns: only buckets not computed before need their feature blobs.
-  const light = groupByBucket(await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: bucketStart(q.range.from, resolution), to: q.range.to }), (w) => w.start, resolution);
+  const light = groupByBucket(await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: bucketStart(q.range.from, resolution), to: q.range.to, latency: false }), (w) => w.start, resolution);
   const keys = new Map(light.map(({ start, items }) => [start, cacheKey(q, resolution, start, items)]));
   const missing = light.filter(({ start }) => !resultCache.has(keys.get(start) as string));
-  const heavy = missing.length === 0 ? [] : await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: missing[0]?.start as number, to: Math.min(q.range.to, (missing[missing.length - 1]?.start as number) + resolutionSeconds[resolution] * 1000), features: true });
+  const heavy = missing.length === 0 ? [] : await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: missing[0]?.start as number, to: Math.min(q.range.to, (missing[missing.length - 1]?.start as number) + resolutionSeconds[resolution] * 1000), features: true, latency: false });
   const heavyBuckets = new Map(groupByBucket(heavy, (w) => w.start, resolution).map((b) => [b.start, b.items]));
   for (const { start } of light) {
     const key = keys.get(start) as string;

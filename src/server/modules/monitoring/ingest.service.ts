@@ -71,16 +71,27 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
   return { accepted: valid.length, rejected, latest };
 }
 
+/**
+ * Folds each event once, into its minute window; hourly and daily windows are then merged from
+ * the batch's minute windows (mergeable counts, sketches and reservoirs), a third of the work.
+ */
 function foldBatch(events: ValidEvent[], profiles: Map<number, CachedProfile | null>): Map<string, StoredWindow> {
   const windows = new Map<string, StoredWindow>();
   for (const event of events) {
     const cached = profiles.get(event.version) ?? null;
-    for (const granularity of granularities) {
-      const start = floorTo(event.timestamp, granularity);
-      const key = `${granularity}:${event.version}:${start}`;
-      let window = windows.get(key);
-      if (!window) windows.set(key, (window = { version: event.version, granularity, start, agg: emptyWindow(cached?.id ?? null, cached?.profile ?? null) }));
-      foldEvent(window.agg as WindowAgg, event, cached?.profile ?? null, sampleCapacity(granularity));
+    const start = floorTo(event.timestamp, 60);
+    const key = `60:${event.version}:${start}`;
+    let window = windows.get(key);
+    if (!window) windows.set(key, (window = { version: event.version, granularity: 60, start, agg: emptyWindow(cached?.id ?? null, cached?.profile ?? null) }));
+    foldEvent(window.agg as WindowAgg, event, cached?.profile ?? null, sampleCapacity(60));
+  }
+  const minutes = [...windows.values()];
+  for (const granularity of granularities.filter((g) => g !== 60)) {
+    for (const minute of minutes) {
+      const start = floorTo(minute.start, granularity);
+      const key = `${granularity}:${minute.version}:${start}`;
+      const window = windows.get(key);
+      windows.set(key, window ? { ...window, agg: mergeWindows(window.agg, minute.agg, sampleCapacity(granularity)) } : { version: minute.version, granularity, start, agg: minute.agg });
     }
   }
   return windows;

@@ -133,13 +133,15 @@ export interface WindowRange {
   /** Which parts to read and decode (feature blobs are the heavy part). */
   features?: boolean;
   performance?: boolean;
+  /** The latency sketch is read unless a query says it does not need it. */
+  latency?: boolean;
 }
 
 export async function readWindows(db: Db, range: WindowRange): Promise<StoredWindow[]> {
   if (range.versions.length === 0) return [];
   let query = db
     .selectFrom('monitor_windows')
-    .select(['version', 'granularity', 'window_start', 'profile_id', 'event_count', 'error_count', 'latency'])
+    .select(['version', 'granularity', 'window_start', 'profile_id', 'event_count', 'error_count'])
     .where('deployment_id', '=', range.deploymentId)
     .where('granularity', '=', range.granularity)
     .where('version', 'in', range.versions)
@@ -147,6 +149,7 @@ export async function readWindows(db: Db, range: WindowRange): Promise<StoredWin
     .where('window_start', '<', range.to)
     .where('event_count', '>', 0)
     .orderBy('window_start');
+  if (range.latency !== false) query = query.select('latency');
   if (range.features) query = query.select('features');
   if (range.performance) query = query.select('performance');
   return (await query.execute()).map(toStored);
