@@ -168,7 +168,8 @@ function numericBinning(scan: ColumnScan): Binning {
   const sorted = scan.sample.values.slice().sort((a, b) => a - b);
   const edges: number[] = [];
   for (let i = 1; i < quantileBins; i++) {
-    const edge = sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / quantileBins))] as number;
+    // The largest value of the lower i/10 of the sample: bins hold (edge[i-1], edge[i]].
+    const edge = sorted[Math.max(0, Math.floor((i * sorted.length) / quantileBins) - 1)] as number;
     if (edges.length === 0 || edge > (edges[edges.length - 1] as number)) edges.push(edge);
   }
   return { kind: 'numeric', edges };

@@ -27,30 +27,17 @@ export function offer(reservoir: Reservoir, value: number, capacity: number, ran
 }
 
 /**
- * A uniform sample of both streams: each slot is drawn from one side with probability
- * proportional to the stream weight that side still represents.
+ * A uniform sample of both streams: each side contributes in proportion to the stream it stands
+ * for, and the sample shrinks when a heavily subsampled side cannot supply its share.
  */
 export function mergeReservoirs(a: Reservoir, b: Reservoir, capacity: number, random: Random = Math.random): Reservoir {
   if (b.seen === 0) return a.values.length <= capacity ? a : subsample(a, capacity, random);
   if (a.seen === 0) return b.values.length <= capacity ? b : subsample(b, capacity, random);
   const seen = a.seen + b.seen;
-  if (a.values.length + b.values.length <= capacity && a.values.length === a.seen && b.values.length === b.seen) {
-    return { seen, values: [...a.values, ...b.values] };
-  }
-  const left = shuffled(a.values, random);
-  const right = shuffled(b.values, random);
-  const weightA = a.seen / Math.max(1, left.length);
-  const weightB = b.seen / Math.max(1, right.length);
-  const values: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (values.length < capacity && (i < left.length || j < right.length)) {
-    const remainingA = (left.length - i) * weightA;
-    const remainingB = (right.length - j) * weightB;
-    if (random() * (remainingA + remainingB) < remainingA) values.push(left[i++] as number);
-    else values.push(right[j++] as number);
-  }
-  return { seen, values };
+  const size = Math.floor(Math.min(capacity, (a.values.length * seen) / a.seen, (b.values.length * seen) / b.seen));
+  const fromA = Math.min(a.values.length, Math.round((size * a.seen) / seen));
+  const fromB = Math.min(b.values.length, size - fromA);
+  return { seen, values: [...shuffled(a.values, random).slice(0, fromA), ...shuffled(b.values, random).slice(0, fromB)] };
 }
 
 function subsample(r: Reservoir, capacity: number, random: Random): Reservoir {
