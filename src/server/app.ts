@@ -14,6 +14,7 @@ import { registryRoutes } from './modules/registry/registry.routes';
 import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { usersRoutes } from './modules/auth/users.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { accessControlPlugin } from './plugins/access-control';
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runArtifactsRoutes);
   await app.register(registryRoutes);
   await app.register(loggedModelsRoutes);
+  await app.register(monitoringRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;

@@ -33,6 +33,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           { path: paths.deployments.path, lazy: page(() => import('./routes/deployments')) },
           { path: paths.approvals.path, lazy: page(() => import('./routes/approvals')) },
           { path: paths.monitoring.path, lazy: page(() => import('./routes/monitoring')) },
+          { path: paths.deploymentMonitoring.path, lazy: page(() => import('./routes/deployment-monitoring')) },
           { path: paths.audit.path, lazy: page(() => import('./routes/audit')) },
           {
             path: paths.settings.path,
@@ -42,6 +43,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               { path: paths.settings.profile.path, lazy: page(() => import('./routes/settings/profile')) },
               { path: paths.settings.tokens.path, lazy: page(() => import('./routes/settings/tokens')) },
               { path: paths.settings.users.path, lazy: page(() => import('./routes/settings/users')) },
+              { path: paths.settings.alerts.path, lazy: page(() => import('./routes/settings/alerts')) },
             ],
           },
           { path: '*', lazy: page(() => import('./routes/not-found')) },

@@ -8,6 +8,9 @@ export const paths = {
   experiments: { path: '/experiments', href: () => '/experiments' },
   models: { path: '/models', href: () => '/models' },
   deployments: { path: '/deployments', href: () => '/deployments' },
+  /** The deployment's page, where promotions and the rollback flow live. */
+  deployment: { path: '/deployments/:deploymentId', href: (id: string) => `/deployments/${encodeURIComponent(id)}` },
+  deploymentMonitoring: { path: '/deployments/:deploymentId/monitoring', href: (id: string) => `/deployments/${encodeURIComponent(id)}/monitoring` },
   approvals: { path: '/approvals', href: () => '/approvals' },
   monitoring: { path: '/monitoring', href: () => '/monitoring' },
   audit: { path: '/audit', href: () => '/audit' },
@@ -17,6 +20,7 @@ export const paths = {
     profile: { path: 'profile', href: () => '/settings/profile' },
     tokens: { path: 'tokens', href: () => '/settings/tokens' },
     users: { path: 'users', href: () => '/settings/users' },
+    alerts: { path: 'alerts', href: () => '/settings/alerts' },
   },
 } as const;
 
