@@ -70,6 +70,11 @@ export async function getModelVersionByAlias(db: Db, name: string, alias: string
   return target ? getModelVersion(db, name, target.version) : undefined;
 }
 
+export async function liveVersionNumbers(db: Db, name: string): Promise<number[]> {
+  const rows = await db.selectFrom('model_versions').select('version').where('name', '=', name).where('deleted_time', 'is', null).orderBy('version').execute();
+  return rows.map((row) => row.version);
+}
+
 /** The highest live version in each stage, for each model (MLflow's deprecated latest_versions). */
 export async function latestVersionPerStage(db: Db, names: string[]): Promise<ModelVersion[]> {
   if (names.length === 0) return [];

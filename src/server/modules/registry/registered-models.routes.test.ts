@@ -127,6 +127,9 @@ describe('registered models', () => {
       expect(await db.selectFrom(table).select('name').where('name', '=', 'doomed').execute(), table).toEqual([]);
     }
     expect((await call('DELETE', 'registered-models/delete', { name: 'doomed' })).status).toBe(404);
+    expect((await audit('doomed@champion')).map((e) => e.action)).toEqual(['model-alias.set', 'model-alias.delete']);
+    expect((await audit('doomed/1')).map((e) => e.action)).toEqual(['model-version.create', 'model-version.set-tag', 'model-version.delete']);
+    expect((await audit('doomed')).at(-1)).toMatchObject({ action: 'registered-model.delete' });
     // A new model under the same name starts again at version 1.
     await call('POST', 'registered-models/create', { name: 'doomed' });
     expect((await registerVersion('doomed')).body.model_version.version).toBe('1');

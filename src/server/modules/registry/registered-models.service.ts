@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/transaction';
 import { forbidden } from '../../errors';
 import { appendAudit, type AuditContext } from '../audit/audit.service';
 import { aliasesOfModel, protectedAliasOwners } from './model-aliases.repository';
+import { liveVersionNumbers } from './model-versions.repository';
 import {
   deleteRegisteredModelRow,
   deleteRegisteredModelTagRow,
@@ -103,8 +104,16 @@ export async function deleteRegisteredModel(database: DatabaseHandle, context: A
     if (deployments.length > 0) {
       throw forbidden(`Registered model '${name}' is deployed to ${deployments.map((d) => d.environment).join(', ')}; retire it there in Sextant before deleting it`);
     }
+    const versions = await liveVersionNumbers(tx, name);
     await deleteRegisteredModelRow(tx, name);
-    await appendAudit(tx, context, { action: 'registered-model.delete', ...entity(name), before: { name, aliases } });
+    // One event per alias and version that goes with the model, so their own histories end too.
+    for (const { alias, version } of aliases) {
+      await appendAudit(tx, context, { action: 'model-alias.delete', entityType: 'model-alias', entityId: `${name}@${alias}`, before: { version }, after: null });
+    }
+    for (const version of versions) {
+      await appendAudit(tx, context, { action: 'model-version.delete', entityType: 'model-version', entityId: `${name}/${version}`, before: { cascade: 'registered-model.delete' } });
+    }
+    await appendAudit(tx, context, { action: 'registered-model.delete', ...entity(name), before: { name, versions, aliases } });
   });
 }
 
