@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { invalidParameter, notFound } from '../../errors';
 import { artifactBaseName } from './artifact-path';
 import type { ArtifactStore } from './artifact-store';
 
@@ -34,7 +36,8 @@ export function attachmentDisposition(name: string): string {
 
 /** Streams a stored file to the client; the store's errors (404, directory) propagate as ApiErrors. */
 export async function sendArtifact(reply: FastifyReply, store: ArtifactStore, path: string): Promise<FastifyReply> {
-  const { stream, size } = await store.read(path);
+  // HEAD answers from the file's metadata; Fastify would otherwise read the whole file and drop it.
+  const { stream, size } = reply.request.method === 'HEAD' ? await headOf(store, path) : await store.read(path);
   const name = artifactBaseName(path);
   return reply
     .header('content-type', safeContentType(name))
@@ -44,4 +47,11 @@ export async function sendArtifact(reply: FastifyReply, store: ArtifactStore, pa
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, no-cache')
     .send(stream);
+}
+
+async function headOf(store: ArtifactStore, path: string): Promise<{ stream: Readable; size: number }> {
+  const info = await store.stat(path);
+  if (!info) throw notFound(`Artifact '${path}' not found`);
+  if (info.isDir) throw invalidParameter(`Artifact '${path}' is a directory; list it instead`);
+  return { stream: Readable.from([]), size: info.size };
 }

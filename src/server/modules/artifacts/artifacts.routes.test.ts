@@ -47,6 +47,10 @@ describe('mlflow-artifacts proxy', () => {
     expect(download.headers['content-disposition']).toBe(`attachment; filename="input_example.json"; filename*=UTF-8''input_example.json`);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['content-type']).toBe('application/json');
+    const head = await t.app.inject({ method: 'HEAD', url: `${base}/1/run/artifacts/model/input_example.json`, headers: viewer });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-length']).toBe('10');
+    expect(head.body).toBe('');
 
     expect((await t.request({ method: 'DELETE', url: `${base}/1/run/artifacts/model`, headers: writer })).status).toBe(200);
     const gone = await t.request<{ error_code: string }>({ method: 'GET', url: `${base}/1/run/artifacts/model/MLmodel`, headers: viewer });
