@@ -9,6 +9,8 @@ import type { DatabaseHandle } from './db/database';
 import { artifactsRoutes } from './modules/artifacts/artifacts.routes';
 import { LocalArtifactStore } from './modules/artifacts/local-artifact-store';
 import { runArtifactsRoutes } from './modules/artifacts/run-artifacts.routes';
+import { auditExportRoutes } from './modules/audit/audit-export.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 import { loggedModelsRoutes } from './modules/logged-models/logged-models.routes';
 import { registryRoutes } from './modules/registry/registry.routes';
 import { Authenticator } from './modules/auth/authenticate.service';
@@ -90,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registryRoutes);
   await app.register(loggedModelsRoutes);
   await app.register(monitoringRoutes);
+  await app.register(auditRoutes);
+  await app.register(auditExportRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;

@@ -3,13 +3,15 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { isRole, roles, type Role } from '../../shared/permissions';
 import { loadConfig } from '../config/env';
+import { resolveSecret } from '../config/secret';
 import { type DatabaseHandle, openDatabase } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import type { AuditContext } from '../modules/audit/audit.service';
-import { verifyAuditChain } from '../modules/audit/audit-verify';
+import { verifyChain } from '../modules/audit/audit-verification.service';
 import { findUserByUsername, listUsers } from '../modules/auth/users.repository';
 import { createUser, updateUser } from '../modules/auth/users.service';
 import { createToken, revokeToken } from '../modules/auth/tokens.service';
+import { verifyExportFile } from './verify-export';
 
 /** CLI changes are audited like any other, with the operating-system user as the actor. */
 const cliContext: AuditContext = { actor: { id: null, name: `cli:${os.userInfo().username}`, via: 'cli' }, requestId: null, clientIp: null };
@@ -96,21 +98,28 @@ export function registerAdminCommands(program: Command) {
     }),
   );
 
-  program
-    .command('audit')
-    .description('Audit trail tools')
+  const audit = program.command('audit').description('Audit trail tools');
+  audit
     .command('verify')
-    .description('Recompute the hash chain and report the first broken link')
+    .description('Recompute the hash chain (from the last retention checkpoint) and report the first broken link')
     .action(() =>
       withDatabase(async (database) => {
         const started = Date.now();
-        const result = await verifyAuditChain(database.db);
+        const result = await verifyChain(database, resolveSecret(loadConfig()), 'full');
         const seconds = (Date.now() - started) / 1000;
-        if (result.ok) print(`Audit chain verifies: ${result.checked} events, head at ${result.lastSeq} (${seconds.toFixed(2)} s)`);
+        if (result.ok) print(`Audit chain verifies: ${result.checked} events, head at ${result.verifiedThroughSeq} (${seconds.toFixed(2)} s)`);
         else {
           print(`Audit chain BROKEN at event ${result.broken?.seq}: ${result.broken?.reason} (${result.checked} events verified before it)`);
           process.exitCode = 2;
         }
       }),
     );
+  audit
+    .command('verify-export <file>')
+    .description('Verify an exported JSON Lines file offline (no database needed)')
+    .action(async (file: string) => {
+      const result = await verifyExportFile(file);
+      for (const line of result.lines) print(line);
+      if (!result.ok) process.exitCode = 2;
+    });
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface AuditEventsTable {
   seq: number;
@@ -25,9 +25,29 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** A signed (HMAC-SHA256) point of the chain: `retention` (last deleted event) or `verified`. */
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  kind: 'retention' | 'verified';
+  seq: number;
+  hash: string;
+  created_at: number;
+  signature: string;
+}
+
+export interface AuditSettingsTable {
+  id: number;
+  /** Days events are kept; null keeps them forever. */
+  retention_days: number | null;
+  updated_at: number;
+}
+
 export interface AuditTables {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  audit_settings: AuditSettingsTable;
 }
 
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type AuditCheckpointRow = Selectable<AuditCheckpointsTable>;

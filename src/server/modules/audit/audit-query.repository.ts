@@ -1,0 +1,109 @@
+import { type SqlBool, sql } from 'kysely';
+import type { AuditEvent } from '../../../shared/contract/audit';
+import type { Db, Dialect } from '../../db/database';
+import { type AuditFilters, filterExpression, modelCondition } from './audit-filters.repository';
+import type { AuditEventRow } from './audit.tables';
+
+const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+export function toAuditEvent(row: AuditEventRow): AuditEvent {
+  return {
+    seq: row.seq,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    actor: { id: row.actor_id === null ? null : String(row.actor_id), name: row.actor_name, via: row.actor_via },
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    before: parseJson(row.before_json),
+    after: parseJson(row.after_json),
+    justification: row.justification,
+    requestId: row.request_id,
+    clientIp: row.client_ip,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export interface PageRequest {
+  order: 'asc' | 'desc';
+  /** Keyset cursor: the seq of the last event of the previous page. */
+  afterSeq?: number | undefined;
+  limit: number;
+}
+
+/**
+ * One page of events matching the filters, keyset-paginated on seq: new events appended while a
+ * reader pages (higher seqs) never shift or repeat what the reader sees.
+ */
+export async function findEvents(db: Db, dialect: Dialect, filters: AuditFilters, page: PageRequest) {
+  const { order, afterSeq, limit } = page;
+  let query = db.selectFrom('audit_events').selectAll();
+  query = query.where((eb) => filterExpression(eb, dialect, filters) ?? sql<SqlBool>`1 = 1`);
+  if (afterSeq !== undefined) query = query.where('seq', order === 'desc' ? '<' : '>', afterSeq);
+  const rows = await query.orderBy('seq', order).limit(limit + 1).execute();
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** One entity's events; with `relatedToModel`, every event of the model's family (see filters). */
+export async function findEntityEvents(
+  db: Db,
+  dialect: Dialect,
+  entity: { type: string; id: string; relatedToModel: boolean; types: readonly string[] | null },
+  page: PageRequest,
+) {
+  const { order, afterSeq, limit } = page;
+  let query = db.selectFrom('audit_events').selectAll();
+  if (entity.relatedToModel) query = query.where((eb) => modelCondition(eb, dialect, entity.id));
+  else query = query.where('entity_type', '=', entity.type).where('entity_id', '=', entity.id);
+  if (entity.types) query = query.where('entity_type', 'in', entity.types);
+  if (afterSeq !== undefined) query = query.where('seq', order === 'desc' ? '<' : '>', afterSeq);
+  const rows = await query.orderBy('seq', order).limit(limit + 1).execute();
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** The seq of the last event recorded at or before `atMs` (null if none). */
+export async function lastSeqAt(db: Db, atMs: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select('seq')
+    .where('occurred_at', '<=', atMs)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.seq ?? null;
+}
+
+/**
+ * The latest event of each entity of `entityType` up to `throughSeq`: a group-by over the
+ * (entity_type, entity_id, seq) index, then the rows by primary key; the log is never replayed.
+ */
+export function latestEventPerEntity(db: Db, entityType: string, throughSeq: number) {
+  return db
+    .selectFrom('audit_events as e')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('audit_events')
+          .select(['entity_id', (b) => b.fn.max('seq').as('last_seq')])
+          .where('entity_type', '=', entityType)
+          .where('seq', '<=', throughSeq)
+          .groupBy('entity_id')
+          .as('latest'),
+      (join) => join.onRef('latest.last_seq', '=', 'e.seq'),
+    )
+    .selectAll('e')
+    .orderBy('e.entity_id')
+    .execute();
+}
+
+export function entityEventsThrough(db: Db, entityType: string, entityId: string, throughSeq: number) {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .where('seq', '<=', throughSeq)
+    .orderBy('seq')
+    .execute();
+}
