@@ -19,8 +19,8 @@ export async function stateAsOf(db: Db, atMs: number, types: readonly string[]) 
   const entities: AsOfEntity[] = [];
   for (const type of new Set(types)) {
     for (const row of await latestEventPerEntity(db, type, throughSeq)) {
-      if (row.after_json === null) continue;
       const event = toAuditEvent(row);
+      if (event.after === null) continue;
       entities.push({ entityType: type, entityId: row.entity_id, state: event.after, event, promotion: await promotionOf(db, event.after, type, throughSeq) });
     }
   }
