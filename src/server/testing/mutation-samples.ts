@@ -1,0 +1,32 @@
+import type { InjectOptions } from 'fastify';
+import { auditSamples } from '../modules/audit/audit.samples';
+import { authSamples } from '../modules/auth/auth.samples';
+import type { TestApp } from './build-test-app';
+
+export interface SampleContext {
+  t: TestApp;
+  /** Bearer headers of an admin created for the coverage test. */
+  admin: Record<string, string>;
+}
+
+/**
+ * A valid request for one mutating route, keyed `METHOD url` exactly as the route is registered
+ * (e.g. `PATCH /api/v1/users/:userId`). It may first create what it needs (through services or
+ * the API); the coverage test then sends the request and checks that it wrote an audit event.
+ * MLflow routes are registered under /api and /ajax-api: the /api sample serves both.
+ */
+export type MutationSample = (context: SampleContext) => Promise<InjectOptions & { url: string }>;
+export type MutationSamples = Record<string, MutationSample>;
+
+/** Every module's samples: a module that adds a mutating route adds its sample here. */
+export const mutationSamples: MutationSamples = {
+  ...authSamples,
+  ...auditSamples,
+};
+
+/**
+ * Mutating routes that legitimately write nothing, each with the reason. Keep it short and
+ * specific: read-only POST searches (e.g. MLflow's `POST /api/2.0/mlflow/runs/search`) belong
+ * here; a route that changes state never does.
+ */
+export const auditExemptions: Record<string, string> = {};
