@@ -4,7 +4,8 @@ import { autoId } from './kit';
 /**
  * The audit trail's query, retention and verification support:
  * - an index on (entity_id, seq) for the `model` filter (entity ids `<name>`, `<name>/…`, `<name>@…`
- *   are prefix ranges of it), next to the (entity_type, entity_id, seq) index "as of T" uses;
+ *   are prefix ranges of it), next to the (entity_type, entity_id, seq) index "as of T" uses, and
+ *   one on (entity_type, seq) so a type filter reads the newest events first without sorting;
  * - signed checkpoints: `retention` rows keep the seq and hash of the last deleted event, so the
  *   remaining chain verifies from there; `verified` rows remember how far verification got;
  * - one settings row with the retention period (null: keep forever).
@@ -12,6 +13,7 @@ import { autoId } from './kit';
 export async function up(db: Kysely<any>): Promise<void> {
   const id = autoId(db);
   await db.schema.createIndex('audit_events_entity_id').on('audit_events').columns(['entity_id', 'seq']).execute();
+  await db.schema.createIndex('audit_events_entity_type').on('audit_events').columns(['entity_type', 'seq']).execute();
 
   await db.schema
     .createTable('audit_checkpoints')
@@ -36,5 +38,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('audit_settings').execute();
   await db.schema.dropTable('audit_checkpoints').execute();
+  await db.schema.dropIndex('audit_events_entity_type').execute();
   await db.schema.dropIndex('audit_events_entity_id').execute();
 }

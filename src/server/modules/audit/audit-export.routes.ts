@@ -27,9 +27,10 @@ export async function auditExportRoutes(app: FastifyInstance) {
         .type(contentTypes[format])
         .header('content-disposition', `attachment; filename="sextant-audit-${stamp}.${format}"`)
         .header('cache-control', 'no-store');
-      return reply.send(Readable.from(exportEvents(database, toFilters(filters), format, labelsOf(filters)), { objectMode: false }));
+      const resolved = await toFilters(database.db, filters);
+      return reply.send(Readable.from(exportEvents(database, resolved, format, labelsOf(filters)), { objectMode: false }));
     },
   });
 
-  contractRoute(app, getExportReport, 'audit:read', ({ query }) => exportReport(database, toFilters(query), labelsOf(query)));
+  contractRoute(app, getExportReport, 'audit:read', async ({ query }) => exportReport(database, await toFilters(database.db, query), labelsOf(query)));
 }

@@ -65,17 +65,15 @@ async function* scanAndVerify(
     const rows = await scanBatch(db, dialect, filters, { afterSeq: previous.seq, toSeq }, batchSize);
     if (rows.length === 0) break;
     const matching = [];
-    for (const scanned of rows) {
-      const { matches, ...row } = scanned;
+    for (const row of rows) {
       if (!broken) {
-        const { hash, ...rest } = row;
         if (row.seq !== previous.seq + 1) broken = { seq: previous.seq + 1, reason: `event ${previous.seq + 1} is missing (next present is ${row.seq})` };
         else if (previous.hash !== null && row.prev_hash !== previous.hash) broken = { seq: row.seq, reason: 'its prev_hash does not match the hash of the event before it' };
-        else if (hashEvent(rest) !== hash) broken = { seq: row.seq, reason: 'its content does not match its hash (the row was altered)' };
+        else if (hashEvent(row) !== row.hash) broken = { seq: row.seq, reason: 'its content does not match its hash (the row was altered)' };
         else checked += 1;
       }
       previous = { seq: row.seq, hash: row.hash };
-      if (Number(matches) === 1) matching.push(row);
+      if (Number(row.matches) === 1) matching.push(row);
     }
     exported += matching.length;
     if (matching.length > 0) yield render(matching);

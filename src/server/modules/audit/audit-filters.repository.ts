@@ -13,6 +13,8 @@ import type { Database } from '../../db/schema';
  *   has `"environment":"<environment>"` (promotion requests record theirs).
  * - `action`: exact, or a prefix when it ends with `.` or `*` (`promotion.` matches
  *   `promotion.requested`, `promotion.approved`, …).
+ * - `from`/`to` select a stretch of the chain: from the first event recorded at or after `from` to
+ *   the last one recorded at or before `to` (see `resolveTimeRange`), so pages stay in seq order.
  */
 export interface AuditFilters {
   actor?: string | undefined;
@@ -21,8 +23,9 @@ export interface AuditFilters {
   entityId?: string | undefined;
   model?: string | undefined;
   environment?: string | undefined;
-  fromMs?: number | undefined;
-  toMs?: number | undefined;
+  /** Chain positions the time range maps to. */
+  fromSeq?: number | undefined;
+  toSeq?: number | undefined;
 }
 
 type Eb = ExpressionBuilder<Database, 'audit_events'>;
@@ -39,7 +42,7 @@ function upperBound(prefix: string): string {
  * `column` starts with `prefix`. SQLite compares text bytewise (an index range); on PostgreSQL a
  * range would follow the database collation, so LIKE (with `\` escaping) is used instead.
  */
-function startsWith(eb: Eb, dialect: Dialect, column: TextColumn, prefix: string): Expression<SqlBool> {
+export function startsWith(eb: Eb, dialect: Dialect, column: TextColumn, prefix: string): Expression<SqlBool> {
   if (dialect === 'sqlite') return eb.and([eb(column, '>=', prefix), eb(column, '<', upperBound(prefix))]);
   return eb(column, 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
@@ -60,7 +63,7 @@ export function isActionPrefix(action: string): boolean {
 /** The filters as one boolean expression, or null when there are none. */
 export function filterExpression(eb: Eb, dialect: Dialect, filters: AuditFilters): Expression<SqlBool> | null {
   const conditions: Array<Expression<SqlBool>> = [];
-  const { actor, action, entityType, entityId, model, environment, fromMs, toMs } = filters;
+  const { actor, action, entityType, entityId, model, environment, fromSeq, toSeq } = filters;
   if (actor) conditions.push(eb('actor_name', '=', actor));
   if (action) conditions.push(isActionPrefix(action) ? startsWith(eb, dialect, 'action', action.replace(/\*$/, '')) : eb('action', '=', action));
   if (entityType) conditions.push(eb('entity_type', '=', entityType));
@@ -78,8 +81,8 @@ export function filterExpression(eb: Eb, dialect: Dialect, filters: AuditFilters
       ]),
     );
   }
-  if (fromMs !== undefined) conditions.push(eb('occurred_at', '>=', fromMs));
-  if (toMs !== undefined) conditions.push(eb('occurred_at', '<=', toMs));
+  if (fromSeq !== undefined) conditions.push(eb('seq', '>=', fromSeq));
+  if (toSeq !== undefined) conditions.push(eb('seq', '<=', toSeq));
   return conditions.length === 0 ? null : eb.and(conditions);
 }
 

@@ -20,24 +20,29 @@ export function canonicalJson(value: unknown): string {
 
 type HashedColumns = Omit<AuditEventRow, 'hash'>;
 
-/** Every stored column but `hash`, in sorted order (what canonicalJson would produce). */
-const hashedColumns = (
-  ['seq', 'occurred_at', 'actor_id', 'actor_name', 'actor_via', 'action', 'entity_type', 'entity_id', 'before_json', 'after_json',
-    'justification', 'request_id', 'client_ip', 'prev_hash'] as const
-).toSorted();
-
 /**
  * The hash input: the canonical JSON of every stored column except `hash`, under their snake_case
- * names. Every column is a string, a number or null, so this flat loop produces exactly what
- * `canonicalJson` would, several times faster (verification reads a million rows).
+ * names. Every column is a string, a number or null, so one JSON.stringify of an object built with
+ * its keys in sorted order produces exactly what `canonicalJson` would, several times faster
+ * (verification reads a million rows). A test checks the two agree.
  */
-export function hashMaterial(event: HashedColumns): string {
-  let out = '{';
-  for (let i = 0; i < hashedColumns.length; i++) {
-    const column = hashedColumns[i] as (typeof hashedColumns)[number];
-    out += `${i === 0 ? '' : ','}"${column}":${JSON.stringify(event[column] ?? null)}`;
-  }
-  return `${out}}`;
+export function hashMaterial(e: HashedColumns): string {
+  return JSON.stringify({
+    action: e.action,
+    actor_id: e.actor_id ?? null,
+    actor_name: e.actor_name,
+    actor_via: e.actor_via,
+    after_json: e.after_json ?? null,
+    before_json: e.before_json ?? null,
+    client_ip: e.client_ip ?? null,
+    entity_id: e.entity_id,
+    entity_type: e.entity_type,
+    justification: e.justification ?? null,
+    occurred_at: e.occurred_at,
+    prev_hash: e.prev_hash,
+    request_id: e.request_id ?? null,
+    seq: e.seq,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { AuditEvent } from '../../../shared/contract/audit';
 import type { Db, Dialect } from '../../db/database';
-import { type AuditFilters, filterExpression, modelCondition } from './audit-filters.repository';
+import { type AuditFilters, filterExpression, isActionPrefix, modelCondition, startsWith } from './audit-filters.repository';
 import type { AuditEventRow } from './audit.tables';
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -33,15 +33,49 @@ export interface PageRequest {
 
 /**
  * One page of events matching the filters, keyset-paginated on seq: new events appended while a
- * reader pages (higher seqs) never shift or repeat what the reader sees.
+ * reader pages (higher seqs) never shift or repeat what the reader sees. An action prefix is
+ * expanded to the actions it matches, each read newest-first through the (action, seq) index and
+ * merged, so no query has to sort every event of a busy family such as `promotion.`.
  */
 export async function findEvents(db: Db, dialect: Dialect, filters: AuditFilters, page: PageRequest) {
-  const { order, afterSeq, limit } = page;
+  if (filters.action && isActionPrefix(filters.action)) {
+    const actions = await actionsWithPrefix(db, dialect, filters.action.replace(/\*$/, ''));
+    if (actions.length <= maxExpandedActions) {
+      const pages = await Promise.all(actions.map((action) => findEventsPage(db, dialect, { ...filters, action }, page)));
+      const rows = pages.flat().sort((a, b) => (page.order === 'desc' ? b.seq - a.seq : a.seq - b.seq));
+      return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+    }
+  }
+  const rows = await findEventsPage(db, dialect, filters, page);
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+}
+
+const maxExpandedActions = 24;
+
+function findEventsPage(db: Db, dialect: Dialect, filters: AuditFilters, { order, afterSeq, limit }: PageRequest) {
   let query = db.selectFrom('audit_events').selectAll();
   query = query.where((eb) => filterExpression(eb, dialect, filters) ?? sql<SqlBool>`1 = 1`);
   if (afterSeq !== undefined) query = query.where('seq', order === 'desc' ? '<' : '>', afterSeq);
-  const rows = await query.orderBy('seq', order).limit(limit + 1).execute();
-  return { rows: rows.slice(0, limit), more: rows.length > limit };
+  return query.orderBy('seq', order).limit(limit + 1).execute();
+}
+
+/** The distinct actions starting with `prefix`, one index seek each (a loose index scan); at most 25. */
+async function actionsWithPrefix(db: Db, dialect: Dialect, prefix: string): Promise<string[]> {
+  const actions: string[] = [];
+  while (actions.length <= maxExpandedActions) {
+    const previous = actions.at(-1);
+    const row = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where((eb) => startsWith(eb, dialect, 'action', prefix))
+      .$if(previous !== undefined, (q) => q.where('action', '>', previous as string))
+      .orderBy('action')
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) break;
+    actions.push(row.action);
+  }
+  return actions;
 }
 
 /** One entity's events; with `relatedToModel`, every event of the model's family (see filters). */
@@ -59,6 +93,12 @@ export async function findEntityEvents(
   if (afterSeq !== undefined) query = query.where('seq', order === 'desc' ? '<' : '>', afterSeq);
   const rows = await query.orderBy('seq', order).limit(limit + 1).execute();
   return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+/** The seq of the first event recorded at or after `ms` (null if none). */
+export async function firstSeqFrom(db: Db, ms: number): Promise<number | null> {
+  const row = await db.selectFrom('audit_events').select('seq').where('occurred_at', '>=', ms).orderBy('occurred_at').orderBy('seq').limit(1).executeTakeFirst();
+  return row?.seq ?? null;
 }
 
 /** The seq of the last event recorded at or before `atMs` (null if none). */

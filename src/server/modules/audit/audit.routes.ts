@@ -32,7 +32,7 @@ export async function auditRoutes(app: FastifyInstance) {
 
   contractRoute(app, listAuditEvents, 'audit:read', async ({ query }) => {
     const { order, cursor, limit, ...filters } = query;
-    return toPage(await findEvents(db, dialect, toFilters(filters), { order, afterSeq: parseCursor(cursor), limit }));
+    return toPage(await findEvents(db, dialect, await toFilters(db, filters), { order, afterSeq: parseCursor(cursor), limit }));
   });
 
   contractRoute(app, getEntityHistory, 'authenticated', async ({ params, query }, request) => {
