@@ -35,6 +35,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           { path: paths.monitoring.path, lazy: page(() => import('./routes/monitoring')) },
           { path: paths.deploymentMonitoring.path, lazy: page(() => import('./routes/deployment-monitoring')) },
           { path: paths.audit.path, lazy: page(() => import('./routes/audit')) },
+          { path: paths.audit.asOf.path, lazy: page(() => import('./routes/audit-as-of')) },
           {
             path: paths.settings.path,
             lazy: page(() => import('./routes/settings/settings-layout')),

@@ -13,7 +13,11 @@ export const paths = {
   deploymentMonitoring: { path: '/deployments/:deploymentId/monitoring', href: (id: string) => `/deployments/${encodeURIComponent(id)}/monitoring` },
   approvals: { path: '/approvals', href: () => '/approvals' },
   monitoring: { path: '/monitoring', href: () => '/monitoring' },
-  audit: { path: '/audit', href: () => '/audit' },
+  audit: {
+    path: '/audit',
+    href: (search?: Record<string, string>) => (search && Object.keys(search).length ? `/audit?${new URLSearchParams(search)}` : '/audit'),
+    asOf: { path: '/audit/as-of', href: (at?: string) => (at ? `/audit/as-of?at=${encodeURIComponent(at)}` : '/audit/as-of') },
+  },
   settings: {
     path: '/settings',
     href: () => '/settings',
