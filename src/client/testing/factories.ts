@@ -1,3 +1,4 @@
+import type { AuditEvent, ChainStatus } from '../../shared/contract/audit';
 import type { SessionInfo, User } from '../../shared/contract/auth';
 import type { ApiToken } from '../../shared/contract/users';
 
@@ -32,6 +33,41 @@ export function buildToken(overrides: Partial<ApiToken> = {}): ApiToken {
     lastUsedAt: null,
     expiresAt: null,
     revokedAt: null,
+    ...overrides,
+  };
+}
+
+export function buildAuditEvent(overrides: Partial<AuditEvent> = {}): AuditEvent {
+  const seq = overrides.seq ?? sequence++;
+  return {
+    seq,
+    occurredAt: '2026-11-03T10:00:00.000Z',
+    actor: { id: '1', name: 'ada', via: 'session' },
+    action: 'user.updated',
+    entityType: 'user',
+    entityId: '2',
+    before: null,
+    after: null,
+    justification: null,
+    requestId: `req-${seq}`,
+    clientIp: '10.0.0.7',
+    prevHash: '0'.repeat(64),
+    hash: 'a'.repeat(64),
+    ...overrides,
+  };
+}
+
+export function buildChainStatus(overrides: Partial<ChainStatus> = {}): ChainStatus {
+  return {
+    ok: true,
+    mode: 'incremental',
+    fromSeq: 0,
+    checked: 12,
+    verifiedThroughSeq: 12,
+    head: { seq: 12, hash: 'a'.repeat(64) },
+    broken: null,
+    retentionCheckpoint: null,
+    verifiedAt: '2026-11-03T10:00:00.000Z',
     ...overrides,
   };
 }
