@@ -73,7 +73,7 @@ function AuditPage() {
       />
       <VerificationBanner />
       <AuditFiltersForm key={search.toString()} initial={filters} onApply={(values) => setSearch(searchWithFilters(search, values))} />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_28rem]">
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_28rem]">
         <Card className="overflow-x-auto">
           {events.isPending ? (
             <Spinner label="Loading the trail" />
@@ -96,7 +96,7 @@ function AuditPage() {
             </>
           )}
         </Card>
-        <div className="space-y-6">
+        <div className="order-first space-y-6 2xl:order-none">
           {selected && <AuditEventDetail event={selected} onClose={() => update({ event: null })} />}
           {history && <EntityHistoryPanel key={`${history.type}:${history.id}`} entity={history} />}
         </div>

@@ -3,7 +3,7 @@ export function describeVia(via: string): string {
   const [method, id] = via.split(':');
   switch (method) {
     case 'session':
-      return 'signed-in session';
+      return 'session';
     case 'token':
       return `API token #${id}`;
     case 'basic-token':
