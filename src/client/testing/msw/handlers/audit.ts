@@ -1,5 +1,5 @@
 import { getAuditAsOf, getChainStatus, getEntityHistory, listAuditEvents, type AsOfEntity, type AuditEvent, type ChainStatus } from '../../../../shared/contract/audit';
-import { buildAuditEvent, buildChainStatus } from '../../factories';
+import { buildChainStatus } from '../../factories';
 import { contractHandler } from '../contract-handler';
 
 let events: AuditEvent[] = [];
