@@ -96,10 +96,12 @@ function AuditPage() {
             </>
           )}
         </Card>
-        <div className="order-first space-y-6 2xl:order-none">
-          {selected && <AuditEventDetail event={selected} onClose={() => update({ event: null })} />}
-          {history && <EntityHistoryPanel key={`${history.type}:${history.id}`} entity={history} />}
-        </div>
+        {(selected || history) && (
+          <div className="order-first space-y-6 2xl:order-none">
+            {selected && <AuditEventDetail event={selected} onClose={() => update({ event: null })} />}
+            {history && <EntityHistoryPanel key={`${history.type}:${history.id}`} entity={history} />}
+          </div>
+        )}
       </div>
     </>
   );
