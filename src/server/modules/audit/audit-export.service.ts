@@ -7,7 +7,7 @@ import { genesisHash, hashEvent } from './audit-hash';
 import { eventHashAt, latestCheckpoint } from './audit-retention.repository';
 import { readHead } from './audit.repository';
 
-const batchSize = 2000;
+const batchSize = 500;
 
 export const howToVerify =
   'Export as JSON Lines and run `npm run sextant -- audit verify-export <file>`, or re-implement it: for each event line, ' +
