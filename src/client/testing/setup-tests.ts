@@ -3,9 +3,6 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { server } from './msw/server';
 
-// Route modules load lazily; on a busy 2-core machine the first render can take over a second.
-configure({ asyncUtilTimeout: 5000 });
-
 // jsdom has <dialog> but not its modal methods.
 HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
   this.open = true;
