@@ -67,7 +67,7 @@ async function* scanAndVerify(
     const matching = [];
     for (const row of rows) {
       if (!broken) {
-        if (row.seq !== previous.seq + 1) broken = { seq: previous.seq + 1, reason: `event ${previous.seq + 1} is missing (next present is ${row.seq})` };
+        if (row.seq !== previous.seq + 1) broken = { seq: row.seq, reason: `event ${previous.seq + 1} is missing (next present is ${row.seq})` };
         else if (previous.hash !== null && row.prev_hash !== previous.hash) broken = { seq: row.seq, reason: 'its prev_hash does not match the hash of the event before it' };
         else if (hashEvent(row) !== row.hash) broken = { seq: row.seq, reason: 'its content does not match its hash (the row was altered)' };
         else checked += 1;

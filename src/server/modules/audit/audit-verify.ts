@@ -24,8 +24,8 @@ export async function verifyAuditChain(db: Db, from: { seq: number; hash: string
   for (;;) {
     const rows = await eventsAfter(db, previous.seq, batchSize);
     for (const row of rows) {
-      const fail = (reason: string, seq = row.seq): VerifyResult => ({ ok: false, checked, lastSeq: previous.seq, broken: { seq, reason } });
-      if (row.seq !== previous.seq + 1) return fail(`event ${previous.seq + 1} is missing (next present is ${row.seq})`, previous.seq + 1);
+      const fail = (reason: string): VerifyResult => ({ ok: false, checked, lastSeq: previous.seq, broken: { seq: row.seq, reason } });
+      if (row.seq !== previous.seq + 1) return fail(`event ${previous.seq + 1} is missing (next present is ${row.seq})`);
       if (row.prev_hash !== previous.hash) return fail('its prev_hash does not match the hash of the event before it');
       const { hash } = row;
       if (hashEvent(row) !== hash) return fail('its content does not match its hash (the row was altered)');
