@@ -47,6 +47,13 @@ export function startsWith(eb: Eb, dialect: Dialect, column: TextColumn, prefix:
   return eb(column, 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
+/** `prefix` match on a raw column reference (for hand-written SQL), with the same dialect rules. */
+export function startsWithSql(dialect: Dialect, column: string, prefix: string) {
+  const ref = sql.ref(column);
+  if (dialect === 'sqlite') return sql<SqlBool>`${ref} >= ${prefix} and ${ref} < ${upperBound(prefix)}`;
+  return sql<SqlBool>`${ref} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+}
+
 function endsWith(dialect: Dialect, column: TextColumn, suffix: string): Expression<SqlBool> {
   const tail = dialect === 'sqlite' ? sql`substr(${sql.ref(column)}, ${-suffix.length})` : sql`right(${sql.ref(column)}, ${suffix.length})`;
   return sql<SqlBool>`${tail} = ${suffix}`;

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { AuditEvent } from '../../../shared/contract/audit';
 import type { Db, Dialect } from '../../db/database';
-import { type AuditFilters, filterExpression, isActionPrefix, modelCondition, startsWith } from './audit-filters.repository';
+import { type AuditFilters, filterExpression, isActionPrefix, modelCondition, startsWithSql } from './audit-filters.repository';
 import type { AuditEventRow } from './audit.tables';
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
@@ -38,44 +38,43 @@ export interface PageRequest {
  * merged, so no query has to sort every event of a busy family such as `promotion.`.
  */
 export async function findEvents(db: Db, dialect: Dialect, filters: AuditFilters, page: PageRequest) {
+  let rows: AuditEventRow[] | null = null;
   if (filters.action && isActionPrefix(filters.action)) {
     const actions = await actionsWithPrefix(db, dialect, filters.action.replace(/\*$/, ''));
+    if (actions.length === 0) return { rows: [], more: false };
     if (actions.length <= maxExpandedActions) {
-      const pages = await Promise.all(actions.map((action) => findEventsPage(db, dialect, { ...filters, action }, page)));
-      const rows = pages.flat().sort((a, b) => (page.order === 'desc' ? b.seq - a.seq : a.seq - b.seq));
-      return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+      const [first, ...rest] = actions.map((action, i) => db.selectFrom(pageQuery(db, dialect, { ...filters, action }, page).as(`p${i}`)).selectAll());
+      const union = rest.reduce((all, part) => all.unionAll(part), first as NonNullable<typeof first>);
+      rows = await db.selectFrom(union.as('merged')).selectAll().orderBy('seq', page.order).limit(page.limit + 1).execute();
     }
   }
-  const rows = await findEventsPage(db, dialect, filters, page);
+  rows ??= await pageQuery(db, dialect, filters, page).execute();
   return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
 }
 
 const maxExpandedActions = 24;
 
-function findEventsPage(db: Db, dialect: Dialect, filters: AuditFilters, { order, afterSeq, limit }: PageRequest) {
+function pageQuery(db: Db, dialect: Dialect, filters: AuditFilters, { order, afterSeq, limit }: PageRequest) {
   let query = db.selectFrom('audit_events').selectAll();
   query = query.where((eb) => filterExpression(eb, dialect, filters) ?? sql<SqlBool>`1 = 1`);
   if (afterSeq !== undefined) query = query.where('seq', order === 'desc' ? '<' : '>', afterSeq);
-  return query.orderBy('seq', order).limit(limit + 1).execute();
+  return query.orderBy('seq', order).limit(limit + 1);
 }
 
-/** The distinct actions starting with `prefix`, one index seek each (a loose index scan); at most 25. */
+/**
+ * The distinct actions starting with `prefix` (at most 25), by a loose index scan: a recursive
+ * query that seeks the next action in the (action, seq) index, once per distinct action.
+ */
 async function actionsWithPrefix(db: Db, dialect: Dialect, prefix: string): Promise<string[]> {
-  const actions: string[] = [];
-  while (actions.length <= maxExpandedActions) {
-    const previous = actions.at(-1);
-    const row = await db
-      .selectFrom('audit_events')
-      .select('action')
-      .where((eb) => startsWith(eb, dialect, 'action', prefix))
-      .$if(previous !== undefined, (q) => q.where('action', '>', previous as string))
-      .orderBy('action')
-      .limit(1)
-      .executeTakeFirst();
-    if (!row) break;
-    actions.push(row.action);
-  }
-  return actions;
+  const { rows } = await sql<{ action: string }>`
+    with recursive found(action, n) as (
+      select (select action from audit_events where ${startsWithSql(dialect, 'action', prefix)} order by action limit 1), 1
+      union all
+      select (select e.action from audit_events e where ${startsWithSql(dialect, 'e.action', prefix)} and e.action > found.action order by e.action limit 1), n + 1
+      from found where found.action is not null and n <= ${maxExpandedActions}
+    )
+    select action from found where action is not null`.execute(db);
+  return rows.map((row) => row.action);
 }
 
 /** One entity's events; with `relatedToModel`, every event of the model's family (see filters). */

@@ -41,6 +41,11 @@ describe('searching the audit trail', () => {
     expect(actions((await search('action=promotion.')).body)).toEqual(['promotion.approved 7', 'promotion.requested 7']);
     expect(actions((await search('action=promotion.*&order=asc')).body)).toEqual(['promotion.requested 7', 'promotion.approved 7']);
     expect((await search('action=promotion')).body.items).toEqual([]);
+    const firstOfTwo = await search('action=promotion.&limit=1');
+    const secondOfTwo = await search(`action=promotion.&limit=1&cursor=${firstOfTwo.body.nextCursor}`);
+    expect([...actions(firstOfTwo.body), ...actions(secondOfTwo.body)]).toEqual(['promotion.approved 7', 'promotion.requested 7']);
+    expect(secondOfTwo.body.nextCursor).toBeNull();
+    expect((await search('action=nothing.')).body.items).toEqual([]);
     expect(actions((await search('entityType=registered-model&entityId=fraud')).body)).toEqual(['registered-model.created fraud']);
     const all = (await search('order=asc&limit=500')).body.items;
     const third = all.find((e) => e.action === 'model-alias.set');
