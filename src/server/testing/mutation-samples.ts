@@ -1,6 +1,10 @@
 import type { InjectOptions } from 'fastify';
+import { artifactsSamples } from '../modules/artifacts/artifacts.samples';
 import { auditSamples } from '../modules/audit/audit.samples';
 import { authSamples } from '../modules/auth/auth.samples';
+import { loggedModelsSamples } from '../modules/logged-models/logged-models.samples';
+import { monitoringSamples } from '../modules/monitoring/monitoring.samples';
+import { registrySamples } from '../modules/registry/registry.samples';
 import type { TestApp } from './build-test-app';
 
 export interface SampleContext {
@@ -22,6 +26,10 @@ export type MutationSamples = Record<string, MutationSample>;
 export const mutationSamples: MutationSamples = {
   ...authSamples,
   ...auditSamples,
+  ...registrySamples,
+  ...loggedModelsSamples,
+  ...artifactsSamples,
+  ...monitoringSamples,
 };
 
 /**
@@ -29,4 +37,10 @@ export const mutationSamples: MutationSamples = {
  * specific: read-only POST searches (e.g. MLflow's `POST /api/2.0/mlflow/runs/search`) belong
  * here; a route that changes state never does.
  */
-export const auditExemptions: Record<string, string> = {};
+export const auditExemptions: Record<string, string> = {
+  'POST /api/2.0/mlflow/registered-models/get-latest-versions': 'a read (MLflow clients POST it)',
+  'POST /api/2.0/mlflow/logged-models/search': 'a read-only search',
+  'PUT /api/2.0/mlflow-artifacts/mpu/upload/*': 'one part of a multipart upload; the upload is audited when created and completed',
+  'POST /api/v1/deployments/:deploymentId/predictions': 'telemetry: prediction events feed monitoring windows, they change no governed state',
+  'POST /api/v1/deployments/:deploymentId/labels': 'telemetry: ground-truth labels for monitoring, no governed state',
+};
