@@ -47,10 +47,14 @@ export function startsWith(eb: Eb, dialect: Dialect, column: TextColumn, prefix:
   return eb(column, 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
-/** `prefix` match on a raw column reference (for hand-written SQL), with the same dialect rules. */
-export function startsWithSql(dialect: Dialect, column: string, prefix: string) {
+/**
+ * `prefix` match on a raw column reference (for hand-written SQL), with the same dialect rules.
+ * `upperOnly`: the caller already bounds the column from below (a loose index scan's `> previous`),
+ * so SQLite seeks from there instead of from the prefix.
+ */
+export function startsWithSql(dialect: Dialect, column: string, prefix: string, upperOnly = false) {
   const ref = sql.ref(column);
-  if (dialect === 'sqlite') return sql<SqlBool>`${ref} >= ${prefix} and ${ref} < ${upperBound(prefix)}`;
+  if (dialect === 'sqlite') return upperOnly ? sql<SqlBool>`${ref} < ${upperBound(prefix)}` : sql<SqlBool>`${ref} >= ${prefix} and ${ref} < ${upperBound(prefix)}`;
   return sql<SqlBool>`${ref} like ${`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
 }
 

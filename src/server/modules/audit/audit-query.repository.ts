@@ -70,7 +70,7 @@ async function actionsWithPrefix(db: Db, dialect: Dialect, prefix: string): Prom
     with recursive found(action, n) as (
       select (select action from audit_events where ${startsWithSql(dialect, 'action', prefix)} order by action limit 1), 1
       union all
-      select (select e.action from audit_events e where ${startsWithSql(dialect, 'e.action', prefix)} and e.action > found.action order by e.action limit 1), n + 1
+      select (select e.action from audit_events e where e.action > found.action and ${startsWithSql(dialect, 'e.action', prefix, true)} order by e.action limit 1), n + 1
       from found where found.action is not null and n <= ${maxExpandedActions}
     )
     select action from found where action is not null`.execute(db);
