@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
 import { usersRoutes } from './modules/auth/users.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { accessControlPlugin } from './plugins/access-control';
 import { clientAppPlugin } from './plugins/client-app';
 import { errorHandlerPlugin } from './plugins/error-handler';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(usersRoutes);
   await app.register(tokensRoutes);
+  await app.register(webhooksRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;
