@@ -9,6 +9,9 @@ import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
 import { usersRoutes } from './modules/auth/users.routes';
+import { deploymentsRoutes } from './modules/deployments/deployments.routes';
+import { policiesRoutes } from './modules/promotions/policies.routes';
+import { promotionsRoutes } from './modules/promotions/promotions.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { accessControlPlugin } from './plugins/access-control';
@@ -64,6 +67,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(usersRoutes);
   await app.register(tokensRoutes);
+  await app.register(deploymentsRoutes);
+  await app.register(policiesRoutes);
+  await app.register(promotionsRoutes);
   await app.register(webhooksRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });

@@ -67,7 +67,10 @@ export const deploymentDetailSchema = z.object({
   environment: environmentSchema,
   /** Newest first. */
   history: z.array(historyEntrySchema),
-  /** The version a rollback returns to: the last stable version before this one not rolled back from. */
+  /**
+   * The version a rollback returns to: the stable version while a canary runs, else the last stable
+   * version before the current one that was never rolled back from.
+   */
   lastKnownGood: z.number().int().nullable(),
   /** The next weight of the approved canary plan, if a canary runs. */
   nextCanaryStep: z.number().int().nullable(),
