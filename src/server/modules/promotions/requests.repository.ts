@@ -15,7 +15,7 @@ export function effectiveState(row: Pick<PromotionRequestRow, 'state' | 'expires
   return row.state as PromotionRequest['state'];
 }
 
-export function toPromotionRequest(row: PromotionRequestRow, now = Date.now()): PromotionRequest {
+export function toPromotionRequest(row: Omit<PromotionRequestRow, 'policy_json'>, now = Date.now()): PromotionRequest {
   const gates = JSON.parse(row.gate_results_json) as GateResult[];
   const count = (status: GateResult['status']) => gates.filter((g) => g.status === status).length;
   return {
@@ -114,12 +114,21 @@ export async function overdueRequestIds(db: Db, now: number, limit: number): Pro
   return rows.map((r) => Number(r.id));
 }
 
+const listColumns = [
+  'id', 'kind', 'model_name', 'environment', 'deployment_id', 'version', 'from_version', 'strategy', 'canary_steps', 'target_weight',
+  'base_revision', 'state', 'break_glass', 'requested_by', 'requested_by_name', 'justification', 'required_approvals', 'approver_roles',
+  'requester_may_approve', 'auto_apply', 'approval_count', 'gate_results_json', 'gates_checked_at', 'failure_reason', 'created_at',
+  'updated_at', 'expires_at', 'applied_at', 'applied_by',
+] as const satisfies ReadonlyArray<keyof PromotionRequestRow>;
+
 /**
  * One page of the approvals inbox, newest first (keyset on id). "Mine to approve" is pending, not
  * overdue, open to my role, not mine (unless the policy allows), and not yet decided by me.
  */
 export async function listRequestsPage(db: Db, query: ListRequestsQuery & { limit: number }, me: { id: number; role: Role }, now = Date.now()) {
-  let select = db.selectFrom('promotion_requests as r').selectAll('r').orderBy('r.id', 'desc').limit(query.limit + 1);
+  // Every column but the policy snapshot, which lists never show.
+  const columns = listColumns.map((c) => `r.${c}` as const);
+  let select = db.selectFrom('promotion_requests as r').select(columns).orderBy('r.id', 'desc').limit(query.limit + 1);
   if (query.cursor && /^\d+$/.test(query.cursor)) select = select.where('r.id', '<', Number(query.cursor));
   if (query.environment) select = select.where('r.environment', '=', query.environment);
   if (query.model) select = select.where('r.model_name', '=', query.model);
