@@ -31,7 +31,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           { path: paths.experiments.path, lazy: page(() => import('./routes/runs')) },
           { path: paths.models.path, lazy: page(() => import('./routes/models')) },
           { path: paths.deployments.path, lazy: page(() => import('./routes/deployments')) },
+          { path: paths.deployment.path, lazy: page(() => import('./routes/deployment')) },
           { path: paths.approvals.path, lazy: page(() => import('./routes/approvals')) },
+          { path: paths.approvalRequest.path, lazy: page(() => import('./routes/approval-request')) },
           { path: paths.monitoring.path, lazy: page(() => import('./routes/monitoring')) },
           { path: paths.audit.path, lazy: page(() => import('./routes/audit')) },
           {
@@ -42,6 +44,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               { path: paths.settings.profile.path, lazy: page(() => import('./routes/settings/profile')) },
               { path: paths.settings.tokens.path, lazy: page(() => import('./routes/settings/tokens')) },
               { path: paths.settings.users.path, lazy: page(() => import('./routes/settings/users')) },
+              { path: paths.settings.environments.path, lazy: page(() => import('./routes/settings/environments')) },
+              { path: paths.settings.webhooks.path, lazy: page(() => import('./routes/settings/webhooks')) },
             ],
           },
           { path: '*', lazy: page(() => import('./routes/not-found')) },

@@ -8,7 +8,11 @@ export const paths = {
   experiments: { path: '/experiments', href: () => '/experiments' },
   models: { path: '/models', href: () => '/models' },
   deployments: { path: '/deployments', href: () => '/deployments' },
+  deployment: { path: '/deployments/:deploymentId', href: (deploymentId: string) => `/deployments/${deploymentId}` },
   approvals: { path: '/approvals', href: () => '/approvals' },
+  approvalRequest: { path: '/approvals/:requestId', href: (requestId: string) => `/approvals/${requestId}` },
+  /** A model version's page (lineage); the models feature builds it. */
+  modelVersion: { path: '/models/:name/versions/:version', href: (name: string, version: number) => `/models/${encodeURIComponent(name)}/versions/${version}` },
   monitoring: { path: '/monitoring', href: () => '/monitoring' },
   audit: { path: '/audit', href: () => '/audit' },
   settings: {
@@ -17,6 +21,8 @@ export const paths = {
     profile: { path: 'profile', href: () => '/settings/profile' },
     tokens: { path: 'tokens', href: () => '/settings/tokens' },
     users: { path: 'users', href: () => '/settings/users' },
+    environments: { path: 'environments', href: () => '/settings/environments' },
+    webhooks: { path: 'webhooks', href: () => '/settings/webhooks' },
   },
 } as const;
 

@@ -12,6 +12,12 @@ export function Component() {
     { label: 'Profile', href: paths.settings.profile.href() },
     { label: 'API tokens', href: paths.settings.tokens.href() },
     ...(can(session.user.role, 'users:admin') ? [{ label: 'Users', href: paths.settings.users.href() }] : []),
+    ...(can(session.user.role, 'settings:admin')
+      ? [
+          { label: 'Environments & policies', href: paths.settings.environments.href() },
+          { label: 'Webhooks', href: paths.settings.webhooks.href() },
+        ]
+      : []),
   ];
   return (
     <>
