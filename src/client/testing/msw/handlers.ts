@@ -1,5 +1,7 @@
 import { authHandlers } from './handlers/auth';
+import { promotionsHandlers } from './handlers/promotions';
 import { usersHandlers } from './handlers/users';
+import { webhooksHandlers } from './handlers/webhooks';
 
 /** Every handler, for the test server and for `npm run dev:mock`. */
-export const handlers = [...authHandlers, ...usersHandlers];
+export const handlers = [...authHandlers, ...usersHandlers, ...promotionsHandlers, ...webhooksHandlers];

@@ -3,7 +3,6 @@ import type { Deployment } from '../../../../shared/contract/deployments';
 import type { RequestDetail } from '../../../../shared/contract/promotions';
 import { Button } from '../../../components/ui/button';
 import { Field, Input } from '../../../components/ui/field';
-import { showToast } from '../../../components/ui/toaster';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateRequest } from '../api/promotions.mutations';
 
@@ -21,14 +20,9 @@ export function CanaryControls({ deployment, nextStep, onChanged }: CanaryContro
   const run = (kind: 'canary-step' | 'canary-promote' | 'canary-abort') =>
     create.mutate(
       { kind, modelName: deployment.modelName, environment: deployment.environment, justification: why },
-      {
-        onSuccess: (detail) => {
-          setWhy('');
-          if (detail.request.state === 'applied') showToast(`Canary: ${kind.replace('canary-', '')} applied`);
-          else showToast(detail.request.failureReason ?? `Request #${detail.request.id} is ${detail.request.state}`, 'error');
-        },
-      },
+      { onSuccess: () => setWhy('') },
     );
+  const outcome = create.data?.request;
   return (
     <div className="space-y-3 p-5">
       <p className="text-sm">
@@ -51,6 +45,11 @@ export function CanaryControls({ deployment, nextStep, onChanged }: CanaryContro
         </Button>
       </div>
       {error && !error.details.length && <p role="alert" className="text-sm text-danger">{error.message}</p>}
+      {outcome && (
+        <p role="status" className={outcome.state === 'applied' ? 'text-sm text-success' : 'text-sm text-danger'}>
+          {outcome.state === 'applied' ? `Applied: ${outcome.kind.replace('canary-', 'canary ')}` : (outcome.failureReason ?? `Request #${outcome.id} is ${outcome.state}`)}
+        </p>
+      )}
     </div>
   );
 }
