@@ -1,6 +1,7 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { bundleReport } from './src/bench/bundle-report';
 
 const serverUrl = `http://127.0.0.1:${process.env.PORT ?? 5000}`;
 
@@ -18,7 +19,7 @@ const serverProject = (dialect: 'sqlite' | 'postgres') => ({
 });
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), bundleReport()],
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
@@ -44,6 +45,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/client/**/*.test.{ts,tsx}'],
           setupFiles: ['src/client/testing/setup-tests.ts'],
+          testTimeout: 20_000,
           env: { TZ: 'UTC' },
         },
       },

@@ -1,15 +1,16 @@
-import { existsSync } from 'node:fs';
+// `npm run bench -- <name>` runs src/bench/<name>.bench.ts (each prints its own figures).
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** `npm run bench -- <name> [args]` runs `src/bench/<name>.bench.ts`, whose `main(args)` prints its figures. */
-const [name, ...args] = process.argv.slice(2);
-const here = path.dirname(fileURLToPath(import.meta.url));
-const file = name && /^[a-z0-9-]+$/.test(name) ? path.join(here, `${name}.bench.ts`) : '';
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const available = readdirSync(dir)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .map((file) => file.replace('.bench.ts', ''));
+const name = process.argv[2];
 
-if (!file || !existsSync(file)) {
-  process.stderr.write(`Usage: npm run bench -- <name>, where src/bench/<name>.bench.ts exists${name ? ` (no ${name}.bench.ts)` : ''}\n`);
-  process.exit(2);
+if (!name || !available.includes(name)) {
+  process.stderr.write(`Usage: npm run bench -- <name>\nAvailable: ${available.join(', ')}\n`);
+  process.exit(1);
 }
-const module = (await import(pathToFileURL(file).href)) as { main(args: string[]): Promise<void> };
-await module.main(args);
+await import(pathToFileURL(path.join(dir, `${name}.bench.ts`)).href);

@@ -51,8 +51,13 @@ export async function runServer(config: Config): Promise<FastifyInstance> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    // Orchestrators usually allow 30 s between SIGTERM and SIGKILL.
+    const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
+    // Keep-alive connections that were busy when closing began become idle once their response is
+    // sent; close them then, or the server would wait for clients to hang up.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
+    sweep.unref();
     app.close().then(
       () => process.exit(0),
       (error) => {

@@ -12,7 +12,7 @@ HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
   this.dispatchEvent(new Event('close'));
 };
 
-// Route modules load lazily on first render; on a busy CI machine that can take over a second.
+// Lazy routes load on first use; on a busy machine that can take more than the default second.
 configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

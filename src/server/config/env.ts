@@ -6,7 +6,7 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 /** Every setting Sextant reads from the environment. A bad value stops start-up with one line. */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(5000),
+  PORT: z.coerce.number({ error: 'must be a port number between 0 and 65535' }).int().min(0).max(65535).default(5000),
   HOST: z.string().min(1).default('127.0.0.1'),
   SEXTANT_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z

@@ -1,0 +1,43 @@
+// HTTP baseline: an authenticated read and an audited write against the real server on SQLite.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startServerProcess } from '../server/testing/server-process';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-http-'));
+const server = await startServerProcess({ SEXTANT_DATA_DIR: dataDir, SEXTANT_ADMIN_PASSWORD: 'bench-admin-password' });
+
+try {
+  const basic = `Basic ${Buffer.from('admin:bench-admin-password').toString('base64')}`;
+  const created = await fetch(`${server.url}/api/v1/me/tokens`, {
+    method: 'POST',
+    headers: { authorization: basic, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  const { secret } = (await created.json()) as { secret: string };
+  const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
+
+  const measure = async (title: string, target: string, options: Partial<autocannon.Options>) => {
+    const result = await autocannon({ url: `${server.url}/api/v1/me`, connections: 16, duration: seconds, headers, ...options });
+    const errors = result.errors + result.non2xx;
+    console.log(
+      `${title.padEnd(38)} ${result.requests.average.toFixed(0).padStart(6)} req/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   errors ${errors}   (${target})`,
+    );
+  };
+
+  console.log(`Sextant HTTP benchmark: ${seconds} s each, 16 connections, SQLite, ${os.cpus().length} CPUs`);
+  await measure('GET /api/v1/me (Bearer token)', 'target ≥ 5,000 req/s, p99 < 20 ms', {});
+  let n = 0;
+  await measure('PATCH /api/v1/me (one audited write)', 'target ≥ 1,500 req/s, p99 < 20 ms', {
+    requests: [{ method: 'PATCH', setupRequest: (request) => ({ ...request, body: JSON.stringify({ displayName: `bench ${n++}` }) }) }],
+  });
+  const audit = await fetch(`${server.url}/metrics`);
+  const rss = /sextant_process_resident_memory_bytes (\d+)/.exec(await audit.text())?.[1];
+  console.log(`server RSS after the run: ${(Number(rss) / 1024 / 1024).toFixed(0)} MB`);
+} finally {
+  server.child.kill('SIGTERM');
+  await server.exited;
+  rmSync(dataDir, { recursive: true, force: true });
+}
