@@ -12,7 +12,7 @@ import { buildTestApp, type TestApp } from '../server/testing/build-test-app';
  *    exactly one may win; the deployment, its history, the alias and the audit chain must agree.
  * 2. The approvals inbox over 10,000 requests: first-page latency (target p95 ≤ 50 ms).
  */
-export async function main(args: string[]) {
+async function main(args: string[]) {
   if (args.includes('--postgres')) {
     process.env.SEXTANT_TEST_DIALECT = 'postgres';
     process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
@@ -131,3 +131,5 @@ async function inbox(t: TestApp) {
     console.log(`   ${label.padEnd(20)} p50 ${ms(percentile(timings, 50))}  p95 ${ms(p95)}  ${p95 <= 50 ? 'ok (≤ 50 ms)' : 'OVER 50 ms'}`);
   }
 }
+
+await main(process.argv.slice(3));
