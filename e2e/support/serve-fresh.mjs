@@ -1,10 +1,13 @@
 // Starts the real server for the e2e run on a throwaway data directory (fresh SQLite database).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-e2e-'));
+// Journeys that need data no API creates yet seed it straight into this database.
+mkdirSync('test-results', { recursive: true });
+writeFileSync('test-results/e2e-server.json', JSON.stringify({ dataDir, database: path.join(dataDir, 'sextant.db') }));
 const child = spawn('npx', ['tsx', 'src/server/cli.ts', 'serve'], {
   stdio: 'inherit',
   env: {

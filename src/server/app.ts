@@ -8,6 +8,7 @@ import type { DatabaseHandle } from './db/database';
 import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
+import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { usersRoutes } from './modules/auth/users.routes';
 import { deploymentsRoutes } from './modules/deployments/deployments.routes';
 import { policiesRoutes } from './modules/promotions/policies.routes';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(policiesRoutes);
   await app.register(promotionsRoutes);
   await app.register(webhooksRoutes);
+  await app.register(monitoringRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;

@@ -35,6 +35,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           { path: paths.approvals.path, lazy: page(() => import('./routes/approvals')) },
           { path: paths.approvalRequest.path, lazy: page(() => import('./routes/approval-request')) },
           { path: paths.monitoring.path, lazy: page(() => import('./routes/monitoring')) },
+          { path: paths.deploymentMonitoring.path, lazy: page(() => import('./routes/deployment-monitoring')) },
           { path: paths.audit.path, lazy: page(() => import('./routes/audit')) },
           {
             path: paths.settings.path,
@@ -46,6 +47,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               { path: paths.settings.users.path, lazy: page(() => import('./routes/settings/users')) },
               { path: paths.settings.environments.path, lazy: page(() => import('./routes/settings/environments')) },
               { path: paths.settings.webhooks.path, lazy: page(() => import('./routes/settings/webhooks')) },
+              { path: paths.settings.alerts.path, lazy: page(() => import('./routes/settings/alerts')) },
             ],
           },
           { path: '*', lazy: page(() => import('./routes/not-found')) },

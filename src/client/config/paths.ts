@@ -8,7 +8,9 @@ export const paths = {
   experiments: { path: '/experiments', href: () => '/experiments' },
   models: { path: '/models', href: () => '/models' },
   deployments: { path: '/deployments', href: () => '/deployments' },
-  deployment: { path: '/deployments/:deploymentId', href: (deploymentId: string) => `/deployments/${deploymentId}` },
+  /** The deployment's page, where promotions and the rollback flow live. */
+  deployment: { path: '/deployments/:deploymentId', href: (id: string) => `/deployments/${encodeURIComponent(id)}` },
+  deploymentMonitoring: { path: '/deployments/:deploymentId/monitoring', href: (id: string) => `/deployments/${encodeURIComponent(id)}/monitoring` },
   approvals: { path: '/approvals', href: () => '/approvals' },
   approvalRequest: { path: '/approvals/:requestId', href: (requestId: string) => `/approvals/${requestId}` },
   /** A model version's page (lineage); the models feature builds it. */
@@ -23,6 +25,7 @@ export const paths = {
     users: { path: 'users', href: () => '/settings/users' },
     environments: { path: 'environments', href: () => '/settings/environments' },
     webhooks: { path: 'webhooks', href: () => '/settings/webhooks' },
+    alerts: { path: 'alerts', href: () => '/settings/alerts' },
   },
 } as const;
 

@@ -27,6 +27,11 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+/** The CSRF header for a mutation sent outside `callApi` (file uploads). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 export function buildUrl(path: string, params?: Record<string, unknown>, query?: Record<string, unknown>): string {
   const filled = path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params?.[name];

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { defineRoute, isoDateTime } from './common';
 
+/**
+ * Words used as the second path segment under `/api/v1/deployments/:deploymentId/…`: an environment
+ * with one of these names would be shadowed in `/api/v1/deployments/:model/:environment`.
+ */
+export const reservedEnvironmentNames = ['predictions', 'labels', 'monitoring', 'drift', 'drift-settings', 'latency', 'performance', 'canary', 'manifest'];
+
 export const environmentNameSchema = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Use 1–40 lowercase letters, digits and dashes, starting with a letter');
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Use 1–40 lowercase letters, digits and dashes, starting with a letter')
+  .refine((name) => !reservedEnvironmentNames.includes(name), 'This name is reserved by the deployments API');
 
 /** MLflow alias rules: letters, digits, _ and -; `latest` and `v<digits>` are reserved. */
 export const aliasNameSchema = z

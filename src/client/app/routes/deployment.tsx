@@ -37,7 +37,12 @@ export function Component() {
     <>
       <PageHeader
         title={`${deployment.modelName} in ${deployment.environment}`}
-        description={<Link className="text-primary hover:underline" to={paths.deployments.href()}>All deployments</Link>}
+        description={
+          <>
+            <Link className="text-primary hover:underline" to={paths.deployments.href()}>All deployments</Link> ·{' '}
+            <Link className="text-primary hover:underline" to={paths.deploymentMonitoring.href(deployment.id)}>Monitoring</Link>
+          </>
+        }
         actions={
           <>
             {can(role, 'promotions:request') && <Button onClick={() => setDialog('promote')}>Promote a version</Button>}

@@ -1,16 +1,26 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Card, CardHeader } from '../../components/ui/card';
 import { MlflowQuickstart } from '../../components/mlflow-quickstart';
 import { PageHeader } from '../../components/ui/page-header';
 import { paths } from '../../config/paths';
 import { authQueries } from '../../features/auth/api/auth.queries';
+import { monitoringQueries } from '../../features/monitoring/api/monitoring.queries';
+import { AlertsList } from '../../features/monitoring/components/alerts-list';
+import { can } from '../../../shared/permissions';
 
 export function Component() {
   const { data: session } = useSuspenseQuery(authQueries.me());
+  const alerts = useQuery({ ...monitoringQueries.alerts({ status: 'open', limit: 5 }), enabled: can(session.user.role, 'monitoring:read') });
   return (
     <>
       <PageHeader title={`Welcome, ${session.user.displayName}`} description="Runs, models, promotions, monitoring and audit in one place." />
+      {alerts.isSuccess && alerts.data.items.length > 0 && (
+        <Card className="mb-6">
+          <CardHeader title="Open alerts" description="From the monitoring of deployed models." />
+          <AlertsList alerts={alerts.data.items} hrefs={{ deployment: paths.deployment.href, monitoring: paths.deploymentMonitoring.href }} />
+        </Card>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Log your first run" description="Any MLflow client works against Sextant unchanged." />

@@ -1,7 +1,8 @@
 import { authHandlers } from './handlers/auth';
+import { monitoringHandlers } from './handlers/monitoring';
 import { promotionsHandlers } from './handlers/promotions';
 import { usersHandlers } from './handlers/users';
 import { webhooksHandlers } from './handlers/webhooks';
 
 /** Every handler, for the test server and for `npm run dev:mock`. */
-export const handlers = [...authHandlers, ...usersHandlers, ...promotionsHandlers, ...webhooksHandlers];
+export const handlers = [...authHandlers, ...usersHandlers, ...monitoringHandlers, ...promotionsHandlers, ...webhooksHandlers];

@@ -11,6 +11,7 @@ export function Component() {
   const tabs = [
     { label: 'Profile', href: paths.settings.profile.href() },
     { label: 'API tokens', href: paths.settings.tokens.href() },
+    { label: 'Alerts', href: paths.settings.alerts.href() },
     ...(can(session.user.role, 'users:admin') ? [{ label: 'Users', href: paths.settings.users.href() }] : []),
     ...(can(session.user.role, 'settings:admin')
       ? [

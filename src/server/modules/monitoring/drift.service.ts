@@ -1,0 +1,133 @@
+import type { Distribution, DriftSettings, DriftWindow, Resolution } from '../../../shared/contract/monitoring';
+import type { Db } from '../../db/database';
+import { notFound } from '../../errors';
+import { chooseMethods, type DriftStatistics, featureDrift, type FeatureMethod, windowDrift } from './drift-engine';
+import { describeDrift } from './drift-statistics';
+import { findProfileById, type StoredProfile } from './profiles.repository';
+import { binLabels, type FeatureProfile, type ReferenceProfile } from './reference-profile';
+import { baseGranularity, bucketStart, groupByBucket, resolutionSeconds, type TimeRange } from './resolution';
+import { emptyFeatureAgg, type FeatureAgg, mergeWindows, type WindowAgg } from './window-aggregate';
+import { readWindows, type StoredWindow } from './windows.repository';
+
+export const mergedSampleCapacity = 512;
+
+/** Loads profiles by id once per query (windows may be binned on an older profile). */
+export function profileLoader(db: Db) {
+  const loaded = new Map<number, Promise<StoredProfile | null>>();
+  return (id: number) => {
+    let profile = loaded.get(id);
+    if (!profile) loaded.set(id, (profile = findProfileById(db, id)));
+    return profile;
+  };
+}
+
+export function mergeAll(windows: StoredWindow[]): WindowAgg | null {
+  return windows.reduce<WindowAgg | null>((acc, w) => (acc ? mergeWindows(acc, w.agg, mergedSampleCapacity) : w.agg), null);
+}
+
+export interface DriftQuery {
+  db: Db;
+  statistics: DriftStatistics;
+  deploymentId: number;
+  version: number;
+  range: TimeRange;
+  settings: DriftSettings;
+}
+
+async function windowsWithFeatures(q: DriftQuery, resolution: Resolution) {
+  return readWindows(q.db, {
+    deploymentId: q.deploymentId,
+    versions: [q.version],
+    granularity: baseGranularity(resolution),
+    from: bucketStart(q.range.from, resolution),
+    to: q.range.to,
+    features: true,
+  });
+}
+
+/**
+ * Results of buckets already computed, keyed by what they depend on (the windows' event count and
+ * profile, the settings): a closed window's drift never changes, and dashboards poll.
+ */
+const resultCache = new Map<string, DriftWindow>();
+const resultCacheSize = 200_000;
+
+function cacheKey(q: DriftQuery, resolution: Resolution, start: number, items: StoredWindow[]): string {
+  const count = items.reduce((s, w) => s + w.agg.count, 0);
+  const profiles = [...new Set(items.map((w) => w.agg.profileId))].join(',');
+  return `${q.deploymentId}:${q.version}:${resolution}:${start}:${count}:${profiles}:${JSON.stringify(q.settings)}`;
+}
+
+/** Drift per bucket and feature, for the heatmap and the score-over-time charts. */
+export async function driftSeries(q: DriftQuery, resolution: Resolution, profile: StoredProfile) {
+  const load = profileLoader(q.db);
+  const methodsByProfile = new Map<number, FeatureMethod[]>();
+  const windows: DriftWindow[] = [];
+  // First the light columns: only buckets not computed before need their feature blobs.
+  const light = groupByBucket(await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: bucketStart(q.range.from, resolution), to: q.range.to, latency: false }), (w) => w.start, resolution);
+  const keys = new Map(light.map(({ start, items }) => [start, cacheKey(q, resolution, start, items)]));
+  const missing = light.filter(({ start }) => !resultCache.has(keys.get(start) as string));
+  const heavy = missing.length === 0 ? [] : await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: missing[0]?.start as number, to: Math.min(q.range.to, (missing[missing.length - 1]?.start as number) + resolutionSeconds[resolution] * 1000), features: true, latency: false });
+  const heavyBuckets = new Map(groupByBucket(heavy, (w) => w.start, resolution).map((b) => [b.start, b.items]));
+  for (const { start } of light) {
+    const key = keys.get(start) as string;
+    const cached = resultCache.get(key);
+    if (cached) {
+      windows.push(cached);
+      continue;
+    }
+    const items = heavyBuckets.get(start) ?? [];
+    const merged = mergeAll(items) as WindowAgg;
+    const binnedOn = merged.profileId === null ? null : await load(merged.profileId);
+    if (!binnedOn) {
+      windows.push({ start: new Date(start).toISOString(), count: merged.count, driftShare: null, datasetDrift: false, features: [] });
+      continue;
+    }
+    let methods = methodsByProfile.get(binnedOn.id);
+    if (!methods) methodsByProfile.set(binnedOn.id, (methods = chooseMethods(binnedOn.profile, q.settings, q.statistics)));
+    const drift = windowDrift(binnedOn.profile, merged.features, methods, q.settings.driftShare, q.statistics);
+    const result = { start: new Date(start).toISOString(), count: merged.count, ...drift };
+    if (resultCache.size >= resultCacheSize) resultCache.delete(resultCache.keys().next().value as string);
+    resultCache.set(key, result);
+    windows.push(result);
+  }
+  return {
+    features: profile.profile.features.map((f) => ({ name: f.name, type: f.type })),
+    windows,
+  };
+}
+
+/** Reference and current distributions of one feature (or the prediction) over the whole range. */
+export async function distribution(q: DriftQuery, profile: StoredProfile, feature: string | null): Promise<Distribution | null> {
+  const windows = (await windowsWithFeatures(q, '1h')).filter((w) => w.agg.profileId === profile.id);
+  const merged = mergeAll(windows);
+  const index = feature === null ? -1 : profile.profile.features.findIndex((f) => f.name === feature);
+  const reference: FeatureProfile | null = feature === null ? profile.profile.prediction : (profile.profile.features[index] ?? null);
+  if (!reference) {
+    if (feature === null) return null;
+    throw notFound(`No feature "${feature}" in the reference profile of version ${q.version}`);
+  }
+  const current: FeatureAgg = (feature === null ? merged?.prediction : merged?.features?.[index]) ?? emptyFeatureAgg(reference);
+  const [method] = chooseMethods(singleFeatureProfile(profile.profile, reference), q.settings, q.statistics) as [FeatureMethod];
+  const drift = featureDrift(reference, current, method, q.statistics);
+  const labels = binLabels(reference.binning);
+  const refTotal = sum(reference.binCounts);
+  const curTotal = sum(current.bins);
+  return {
+    ...drift,
+    ...describeDrift(drift.method, drift.score, drift.threshold),
+    referenceCount: reference.count,
+    currentCount: current.count,
+    bins: labels.map((label, i) => ({
+      label,
+      reference: refTotal > 0 ? (reference.binCounts[i] ?? 0) / refTotal : 0,
+      current: curTotal > 0 ? (current.bins[i] ?? 0) / curTotal : 0,
+    })),
+  };
+}
+
+function singleFeatureProfile(profile: ReferenceProfile, feature: FeatureProfile): ReferenceProfile {
+  return { ...profile, features: [feature] };
+}
+
+const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);

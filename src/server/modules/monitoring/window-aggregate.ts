@@ -1,0 +1,130 @@
+import type { Cell } from './cell-value';
+import { type LatencySketch, mergeSketch, newLatencySketch } from './latency-sketch';
+import { addLabelled, emptyPerformance, mergePerformance, type PerformanceAcc } from './performance';
+import { binCount, binOf, type FeatureProfile, type ReferenceProfile } from './reference-profile';
+import { emptyReservoir, mergeReservoirs, offer, type Random, type Reservoir } from './reservoir';
+
+/** Window lengths kept on write; any resolution is merged from the largest that divides it. */
+export const granularities = [60, 3600, 86_400] as const;
+export type Granularity = (typeof granularities)[number];
+
+/** Reservoir size per window length: enough for KS/Wasserstein at the resolutions charts use. */
+export function sampleCapacity(granularity: number): number {
+  return granularity >= 86_400 ? 1024 : granularity >= 3600 ? 512 : 64;
+}
+
+export interface FeatureAgg {
+  missing: number;
+  count: number;
+  bins: number[];
+  sample: Reservoir;
+}
+
+/** Everything a window remembers about its events (raw events are not kept). */
+export interface WindowAgg {
+  profileId: number | null;
+  count: number;
+  errors: number;
+  latency: LatencySketch;
+  /** Aligned with the profile's features; null without a reference profile. */
+  features: FeatureAgg[] | null;
+  prediction: FeatureAgg | null;
+  performance: PerformanceAcc | null;
+}
+
+/** One validated event, its values already aligned with the profile's features. */
+export interface FoldableEvent {
+  latencyMs: number;
+  error: boolean;
+  cells: Cell[] | null;
+  prediction: Cell;
+  label: Cell;
+}
+
+export function emptyFeatureAgg(profile: FeatureProfile): FeatureAgg {
+  return { missing: 0, count: 0, bins: new Array<number>(binCount(profile.binning)).fill(0), sample: emptyReservoir() };
+}
+
+export function emptyWindow(profileId: number | null, profile: ReferenceProfile | null): WindowAgg {
+  return {
+    profileId,
+    count: 0,
+    errors: 0,
+    latency: newLatencySketch(),
+    features: profile ? profile.features.map(emptyFeatureAgg) : null,
+    prediction: profile?.prediction ? emptyFeatureAgg(profile.prediction) : null,
+    performance: null,
+  };
+}
+
+function foldCell(agg: FeatureAgg, profile: FeatureProfile, cell: Cell, capacity: number, random: Random) {
+  if (cell === null) {
+    agg.missing += 1;
+    return;
+  }
+  agg.count += 1;
+  if (profile.type === 'numeric') {
+    const x = cell.num as number;
+    const bin = binOf(profile.binning, x);
+    agg.bins[bin] = (agg.bins[bin] ?? 0) + 1;
+    offer(agg.sample, x, capacity, random);
+  } else {
+    const bin = binOf(profile.binning, cell.str);
+    agg.bins[bin] = (agg.bins[bin] ?? 0) + 1;
+  }
+}
+
+export function foldEvent(window: WindowAgg, event: FoldableEvent, profile: ReferenceProfile | null, capacity: number, random: Random = Math.random) {
+  window.count += 1;
+  if (event.error) window.errors += 1;
+  window.latency.accept(event.latencyMs);
+  if (profile && window.features && event.cells) {
+    const features = profile.features;
+    for (let i = 0; i < features.length; i++) foldCell(window.features[i] as FeatureAgg, features[i] as FeatureProfile, event.cells[i] ?? null, capacity, random);
+  }
+  if (profile?.prediction && window.prediction) foldCell(window.prediction, profile.prediction, event.prediction, capacity, random);
+  if (event.label && event.prediction) foldLabel(window, profile, event.prediction, event.label);
+}
+
+/** A label for a prediction of this window (inline with the event, or late by id). */
+export function foldLabel(window: WindowAgg, profile: ReferenceProfile | null, prediction: NonNullable<Cell>, label: NonNullable<Cell>): boolean {
+  const taskType = profile?.taskType ?? (prediction.num !== null && label.num !== null ? 'regression' : 'classification');
+  window.performance ??= emptyPerformance();
+  return addLabelled(window.performance, taskType, prediction, label);
+}
+
+export function mergeFeatureAgg(a: FeatureAgg, b: FeatureAgg, capacity: number, random: Random = Math.random): FeatureAgg {
+  return {
+    missing: a.missing + b.missing,
+    count: a.count + b.count,
+    bins: a.bins.map((v, i) => v + (b.bins[i] ?? 0)),
+    sample: mergeReservoirs(a.sample, b.sample, capacity, random),
+  };
+}
+
+/**
+ * Merges two windows of one deployment version. Feature counts only merge on the same profile:
+ * when the reference changed, the window built on the newer profile wins its features.
+ */
+export function mergeWindows(a: WindowAgg, b: WindowAgg, capacity: number, random: Random = Math.random): WindowAgg {
+  const latency = newLatencySketch();
+  mergeSketch(latency, a.latency);
+  mergeSketch(latency, b.latency);
+  const sameProfile = a.profileId === b.profileId;
+  const newer = (b.profileId ?? -1) > (a.profileId ?? -1) ? b : a;
+  const mergeList = (x: FeatureAgg[] | null, y: FeatureAgg[] | null) =>
+    x && y ? x.map((agg, i) => mergeFeatureAgg(agg, y[i] as FeatureAgg, capacity, random)) : (x ?? y);
+  return {
+    profileId: newer.profileId,
+    count: a.count + b.count,
+    errors: a.errors + b.errors,
+    latency,
+    features: sameProfile ? mergeList(a.features, b.features) : newer.features,
+    prediction: sameProfile
+      ? a.prediction && b.prediction
+        ? mergeFeatureAgg(a.prediction, b.prediction, capacity, random)
+        : (a.prediction ?? b.prediction)
+      : newer.prediction,
+    performance: a.performance && b.performance ? mergePerformance(a.performance, b.performance) : (a.performance ?? b.performance),
+  };
+}
