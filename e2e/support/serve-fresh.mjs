@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-e2e-'));
+// The Playwright config may choose the directory, so journeys can seed what no API offers yet.
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'sextant-e2e-'));
 // Journeys that need data no API creates yet seed it straight into this database.
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/e2e-server.json', JSON.stringify({ dataDir, database: path.join(dataDir, 'sextant.db') }));
@@ -17,6 +18,8 @@ const child = spawn('npx', ['tsx', 'src/server/cli.ts', 'serve'], {
     SEXTANT_DATA_DIR: dataDir,
     SEXTANT_ADMIN_PASSWORD: 'e2e-admin-password',
     LOG_LEVEL: 'warn',
+    // Journeys receive webhooks on a loopback listener of their own.
+    SEXTANT_WEBHOOK_ALLOW_PRIVATE: 'true',
   },
 });
 const stop = () => child.kill('SIGTERM');

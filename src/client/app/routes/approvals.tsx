@@ -51,10 +51,12 @@ export function Component() {
       ) : (
         <Card>
           <RequestsTable items={requests.data.items} />
-          <div className="flex justify-end gap-2 border-t border-border px-5 py-3">
-            {cursor && <Button variant="secondary" size="sm" onClick={() => navigate({ cursor: undefined })}>Newest</Button>}
-            {requests.data.nextCursor && <Button variant="secondary" size="sm" onClick={() => navigate({ cursor: requests.data.nextCursor ?? undefined })}>Older</Button>}
-          </div>
+          {(cursor || requests.data.nextCursor) && (
+            <div className="flex justify-end gap-2 border-t border-border px-5 py-3">
+              {cursor && <Button variant="secondary" size="sm" onClick={() => navigate({ cursor: undefined })}>Newest</Button>}
+              {requests.data.nextCursor && <Button variant="secondary" size="sm" onClick={() => navigate({ cursor: requests.data.nextCursor ?? undefined })}>Older</Button>}
+            </div>
+          )}
         </Card>
       )}
     </>

@@ -23,7 +23,8 @@ export function Component() {
   const { data: session } = useSuspenseQuery(authQueries.me());
   const detail = useQuery(deploymentsQueries.detail(deploymentId));
   const queryClient = useQueryClient();
-  const [dialog, setDialog] = useState<'promote' | 'rollback' | null>(null);
+  // The rollback target is kept while its dialog is open: the refetch after a rollback changes it.
+  const [dialog, setDialog] = useState<{ kind: 'promote' } | { kind: 'rollback'; target: number } | null>(null);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: deploymentsQueries.all() });
     void queryClient.invalidateQueries({ queryKey: promotionsQueries.lists() });
@@ -45,9 +46,9 @@ export function Component() {
         }
         actions={
           <>
-            {can(role, 'promotions:request') && <Button onClick={() => setDialog('promote')}>Promote a version</Button>}
+            {can(role, 'promotions:request') && <Button onClick={() => setDialog({ kind: 'promote' })}>Promote a version</Button>}
             {can(role, 'promotions:request') && lastKnownGood !== null && (
-              <Button variant="danger" onClick={() => setDialog('rollback')}>Roll back to v{lastKnownGood}</Button>
+              <Button variant="danger" onClick={() => setDialog({ kind: 'rollback', target: lastKnownGood })}>Roll back to v{lastKnownGood}</Button>
             )}
           </>
         }
@@ -70,14 +71,14 @@ export function Component() {
           <ManifestPanel model={deployment.modelName} environment={deployment.environment} />
         </Card>
       </div>
-      <PromoteDialog open={dialog === 'promote'} onClose={() => setDialog(null)} modelName={deployment.modelName} environment={deployment.environment} onRequested={refresh} />
-      {lastKnownGood !== null && (
+      <PromoteDialog open={dialog?.kind === 'promote'} onClose={() => setDialog(null)} modelName={deployment.modelName} environment={deployment.environment} onRequested={refresh} />
+      {dialog?.kind === 'rollback' && (
         <RollbackDialog
-          open={dialog === 'rollback'}
+          open
           onClose={() => setDialog(null)}
           modelName={deployment.modelName}
           environment={deployment.environment}
-          target={lastKnownGood}
+          target={dialog.target}
           onChanged={refresh}
         />
       )}

@@ -16,8 +16,16 @@ export function toPolicyEntry(row: PolicyRow): PolicyEntry {
   };
 }
 
+/** In the environments' promotion order, each environment's policy before its model overrides. */
 export function listPolicyRows(db: Db) {
-  return db.selectFrom('policies').selectAll().orderBy('environment').orderBy('scope').execute();
+  return db
+    .selectFrom('policies as p')
+    .innerJoin('environments as e', 'e.name', 'p.environment')
+    .selectAll('p')
+    .orderBy('e.display_order')
+    .orderBy('p.environment')
+    .orderBy('p.scope')
+    .execute();
 }
 
 export function findPolicyRow(db: Db, scope: string) {

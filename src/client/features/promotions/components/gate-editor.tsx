@@ -19,9 +19,14 @@ const names: Record<GateType, string> = {
   'no-critical-drift': 'No critical drift',
   'webhook-check': 'Webhook check',
 };
-const small = 'h-8 w-auto text-xs';
+const small = 'h-8 text-xs';
 
 function GateFields({ gate, onChange }: { gate: Gate; onChange: (gate: Gate) => void }) {
+  const fields = gateFields(gate, onChange);
+  return fields && <div className="mt-2 flex flex-wrap items-center gap-2 [&>*]:w-auto [&>*]:min-w-24 [&>*]:flex-1">{fields}</div>;
+}
+
+function gateFields(gate: Gate, onChange: (gate: Gate) => void) {
   switch (gate.type) {
     case 'metric-threshold':
       return (
@@ -44,7 +49,7 @@ function GateFields({ gate, onChange }: { gate: Gate; onChange: (gate: Gate) => 
         </>
       );
     case 'required-tags':
-      return <Input aria-label="Tags" className={small} value={gate.tags.join(', ')} onChange={(e) => onChange({ ...gate, tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />;
+      return <TagsInput tags={gate.tags} onChange={(tags) => onChange({ ...gate, tags })} />;
     case 'webhook-check':
       return (
         <>
@@ -57,6 +62,22 @@ function GateFields({ gate, onChange }: { gate: Gate; onChange: (gate: Gate) => 
   }
 }
 
+/** Comma-separated tags; the raw text is kept so typing a comma does not vanish. */
+function TagsInput({ tags, onChange }: { tags: string[]; onChange: (tags: string[]) => void }) {
+  const [text, setText] = useState(tags.join(', '));
+  return (
+    <Input
+      aria-label="Tags"
+      className={small}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(e.target.value.split(',').map((t) => t.trim()).filter(Boolean));
+      }}
+    />
+  );
+}
+
 /** The policy's typed gate list: edit each gate's settings, add and remove gates. */
 export function GateEditor({ gates, onChange }: { gates: Gate[]; onChange: (gates: Gate[]) => void }) {
   const [adding, setAdding] = useState<GateType>('metric-threshold');
@@ -64,20 +85,22 @@ export function GateEditor({ gates, onChange }: { gates: Gate[]; onChange: (gate
     <div className="space-y-2">
       <ul className="space-y-2" aria-label="Gates">
         {gates.map((gate, index) => (
-          <li key={index} className="flex flex-wrap items-center gap-2 rounded-md border border-border px-3 py-2 text-sm">
-            <span className="w-44 font-medium">{names[gate.type]}</span>
+          <li key={index} className="rounded-md border border-border px-3 py-2 text-sm">
+            <div className="flex items-center justify-between gap-2">
+              <span className="font-medium">{names[gate.type]}</span>
+              <Button variant="ghost" size="sm" aria-label={`Remove ${names[gate.type]}`} onClick={() => onChange(gates.filter((_, i) => i !== index))}>
+                Remove
+              </Button>
+            </div>
             <GateFields gate={gate} onChange={(next) => onChange(gates.map((g, i) => (i === index ? next : g)))} />
-            <Button variant="ghost" size="sm" className="ml-auto" aria-label={`Remove ${names[gate.type]}`} onClick={() => onChange(gates.filter((_, i) => i !== index))}>
-              Remove
-            </Button>
           </li>
         ))}
       </ul>
       <div className="flex gap-2">
-        <Select aria-label="Gate type" className="h-8 w-56 text-sm" value={adding} onChange={(e) => setAdding(e.target.value as GateType)}>
+        <Select aria-label="Gate type" className="h-8 text-sm" value={adding} onChange={(e) => setAdding(e.target.value as GateType)}>
           {(Object.keys(names) as GateType[]).map((t) => <option key={t} value={t}>{names[t]}</option>)}
         </Select>
-        <Button variant="secondary" size="sm" onClick={() => onChange([...gates, defaults[adding]])}>Add gate</Button>
+        <Button variant="secondary" size="sm" className="shrink-0" onClick={() => onChange([...gates, defaults[adding]])}>Add gate</Button>
       </div>
     </div>
   );

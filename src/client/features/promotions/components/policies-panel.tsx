@@ -53,8 +53,10 @@ export function PoliciesPanel() {
                   </div>
                 </div>
               ))}
-              <div className="ml-4 flex gap-2">
-                <Input aria-label={`Model to override in ${entry.environment}`} placeholder="Model name" className="h-8 w-56 text-sm" value={overrideModel[entry.environment] ?? ''} onChange={(e) => setOverrideModel({ ...overrideModel, [entry.environment]: e.target.value })} />
+              <div className="ml-4 flex items-center gap-2">
+                <div className="w-64">
+                  <Input aria-label={`Model to override in ${entry.environment}`} placeholder="Model name" className="h-8 text-sm" value={overrideModel[entry.environment] ?? ''} onChange={(e) => setOverrideModel({ ...overrideModel, [entry.environment]: e.target.value })} />
+                </div>
                 <Button variant="ghost" size="sm" disabled={!overrideModel[entry.environment]} onClick={() => setEditing({ environment: entry.environment, modelName: overrideModel[entry.environment]!.trim(), policy: entry.policy })}>Override for a model</Button>
               </div>
             </li>

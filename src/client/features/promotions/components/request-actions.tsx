@@ -26,7 +26,7 @@ export function RequestActions({ detail, onChanged }: { detail: RequestDetail; o
   return (
     <section aria-label="Your decision" className="space-y-3 p-5">
       {(can.has('approve') || can.has('reject') || can.has('cancel')) && (
-        <Field label="Comment" error={error?.fieldMessage('comment')} hint="Required to reject; recorded with your decision.">
+        <Field label="Comment" error={error?.fieldMessage('comment')} hint={can.has('reject') ? 'Required to reject; recorded with your decision.' : 'Recorded with your decision.'}>
           {(props) => <Textarea {...props} value={comment} onChange={(e) => setComment(e.target.value)} />}
         </Field>
       )}
