@@ -1,12 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 5179);
 export const baseURL = `http://127.0.0.1:${port}`;
-// Chosen once in the runner (workers inherit it): the server's data directory, for journeys that seed.
-process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'sextant-e2e-'));
 
 /**
  * Journeys run in Debian's Chromium against the real server (built dashboard, fresh SQLite
@@ -36,6 +31,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
-    env: { E2E_PORT: String(port), E2E_DATA_DIR: process.env.E2E_DATA_DIR },
+    env: { E2E_PORT: String(port) },
   },
 });

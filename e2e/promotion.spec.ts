@@ -15,7 +15,7 @@ async function api(request: APIRequestContext, method: 'GET' | 'POST' | 'PUT', u
 
 async function promoteDialog(page: Page) {
   const dialog = page.getByRole('dialog', { name: 'Promote a version' });
-  await dialog.getByLabel('Model', { exact: true }).selectOption('churn');
+  await dialog.getByLabel('Model', { exact: true }).selectOption('fraud');
   await dialog.getByLabel('Version', { exact: true }).selectOption('2');
   await dialog.getByLabel('Environment', { exact: true }).selectOption('production');
   await dialog.getByLabel('Strategy', { exact: true }).selectOption('canary');
@@ -37,10 +37,10 @@ test('an engineer canaries a version through two approvals, steps it up, rolls b
       await api(request, 'POST', '/api/v1/users', admin, { username, role, password: people[username] });
     }
     const erin = basic('erin', people.erin);
-    seedModelVersion(db, { name: 'churn', version: 1, metrics: { auc: 0.86 }, tags: { model_card: 'docs/churn.md', validated_by: 'alice' } });
-    seedModelVersion(db, { name: 'churn', version: 2, metrics: { auc: 0.88 }, tags: { model_card: 'docs/churn.md' } });
+    seedModelVersion(db, { name: 'fraud', version: 1, metrics: { auc: 0.86 }, tags: { model_card: 'docs/fraud.md', validated_by: 'alice' } });
+    seedModelVersion(db, { name: 'fraud', version: 2, metrics: { auc: 0.88 }, tags: { model_card: 'docs/fraud.md' } });
     // Version 1 serves in production (one approval, as seeded).
-    const first = await api(request, 'POST', '/api/v1/promotions/requests', erin, { kind: 'promote', modelName: 'churn', environment: 'production', version: 1, strategy: 'direct', justification: 'First release' });
+    const first = await api(request, 'POST', '/api/v1/promotions/requests', erin, { kind: 'promote', modelName: 'fraud', environment: 'production', version: 1, strategy: 'direct', justification: 'First release' });
     await api(request, 'POST', `/api/v1/promotions/requests/${first.request.id}/approve`, basic('alice', people.alice), {});
     await api(request, 'POST', `/api/v1/promotions/requests/${first.request.id}/apply`, erin);
     // Production now needs two approvals and the model card tags.
@@ -57,7 +57,7 @@ test('an engineer canaries a version through two approvals, steps it up, rolls b
     await signIn(page, 'erin', people.erin);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Deployments' }).click();
-    await expect(page.getByRole('link', { name: 'churn in production' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'fraud in production' })).toBeVisible();
     await screenshot(page, 'deployments-overview');
     await page.getByRole('button', { name: 'Promote a version' }).click();
     let dialog = await promoteDialog(page);
@@ -70,7 +70,7 @@ test('an engineer canaries a version through two approvals, steps it up, rolls b
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     // --- Fixes the tag and asks again --------------------------------------------------------------
-    setVersionTag(db, 'churn', 2, 'validated_by', 'alice');
+    setVersionTag(db, 'fraud', 2, 'validated_by', 'alice');
     await page.getByRole('button', { name: 'Promote a version' }).click();
     dialog = await promoteDialog(page);
     await expect(dialog.getByRole('listitem', { name: 'tags present: model_card, validated_by: pass' })).toBeVisible();
@@ -79,7 +79,7 @@ test('an engineer canaries a version through two approvals, steps it up, rolls b
     await dialog.getByRole('link', { name: /Open request #\d+/ }).click();
     await expect(page).toHaveURL(/\/approvals\/\d+$/);
     const requestUrl = page.url();
-    await expect(page.getByRole('heading', { name: /Request #\d+: churn/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /Request #\d+: fraud/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Metrics' })).toContainText('0.88');
     await screenshot(page, 'request-pending');
     await signOut(page);
@@ -90,7 +90,7 @@ test('an engineer canaries a version through two approvals, steps it up, rolls b
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Approvals' }).click();
       await expect(page.getByRole('tab', { name: 'Mine to approve', selected: true })).toBeVisible();
       if (approver === 'alice') await screenshot(page, 'approvals-inbox');
-      await page.getByRole('link', { name: /#\d+ churn/ }).first().click();
+      await page.getByRole('link', { name: /#\d+ fraud/ }).first().click();
       await page.getByLabel('Comment', { exact: true }).fill(comment);
       await page.getByRole('button', { name: 'Approve' }).click();
       await expect(page.getByRole('list', { name: 'Decisions' })).toContainText(comment);
@@ -110,7 +110,7 @@ test('an engineer canaries a version through two approvals, steps it up, rolls b
     await expect(page.getByRole('region', { name: 'Canary version' })).toContainText('50 %');
     await screenshot(page, 'deployment-canary-50');
     await page.getByRole('button', { name: 'Roll back to v1' }).click();
-    const rollback = page.getByRole('dialog', { name: 'Roll back churn in production' });
+    const rollback = page.getByRole('dialog', { name: 'Roll back fraud in production' });
     await rollback.getByLabel('Justification').fill('p99 latency doubled on the canary at 50 %');
     await rollback.getByRole('button', { name: 'Roll back to v1 now' }).click();
     await expect(rollback.getByRole('status')).toContainText('applied');

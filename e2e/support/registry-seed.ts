@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 /**
@@ -7,9 +7,9 @@ import Database from 'better-sqlite3';
  * is another module's and not on this branch): a source run with metrics, an MLmodel signature, tags.
  */
 export function openE2eDatabase() {
-  const dir = process.env.E2E_DATA_DIR;
-  if (!dir) throw new Error('E2E_DATA_DIR is not set (playwright.config.ts sets it)');
-  const db = new Database(path.join(dir, 'sextant.db'));
+  // Written by serve-fresh.mjs when it starts the e2e server.
+  const { database } = JSON.parse(readFileSync('test-results/e2e-server.json', 'utf8')) as { database: string };
+  const db = new Database(database);
   db.pragma('busy_timeout = 5000');
   return db;
 }

@@ -4,8 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-// The Playwright config may choose the directory, so journeys can seed what no API offers yet.
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'sextant-e2e-'));
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-e2e-'));
 // Journeys that need data no API creates yet seed it straight into this database.
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/e2e-server.json', JSON.stringify({ dataDir, database: path.join(dataDir, 'sextant.db') }));

@@ -7,6 +7,8 @@ export type DeploymentRow = Selectable<DeploymentsTable>;
 type HistoryRow = Selectable<DeploymentHistoryTable>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** What serves decides the status (the stored column is redundant with it). */
+const statusOf = (stable: number | null, canary: number | null): Deployment['status'] => (canary !== null ? 'canary' : stable !== null ? 'stable' : 'empty');
 const parseSteps = (json: string | null) => (json ? (JSON.parse(json) as number[]) : null);
 
 export function toDeployment(row: DeploymentRow): Deployment {
@@ -17,7 +19,7 @@ export function toDeployment(row: DeploymentRow): Deployment {
     stableVersion: row.stable_version,
     canaryVersion: row.canary_version,
     canaryWeight: row.canary_weight,
-    status: row.status as Deployment['status'],
+    status: statusOf(row.stable_version, row.canary_version),
     strategy: row.strategy as Deployment['strategy'],
     canarySteps: parseSteps(row.canary_steps),
     revision: row.revision,
@@ -33,7 +35,7 @@ export function toHistoryEntry(row: HistoryRow): HistoryEntry {
     stableVersion: row.stable_version,
     canaryVersion: row.canary_version,
     canaryWeight: row.canary_weight,
-    status: row.status as HistoryEntry['status'],
+    status: statusOf(row.stable_version, row.canary_version),
     change: row.change as HistoryEntry['change'],
     requestId: row.request_id,
     changedBy: row.changed_by,
