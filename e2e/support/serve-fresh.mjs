@@ -17,6 +17,8 @@ const child = spawn('npx', ['tsx', 'src/server/cli.ts', 'serve'], {
     SEXTANT_DATA_DIR: dataDir,
     SEXTANT_ADMIN_PASSWORD: 'e2e-admin-password',
     LOG_LEVEL: 'warn',
+    // Journeys receive webhooks on a loopback listener of their own.
+    SEXTANT_WEBHOOK_ALLOW_PRIVATE: 'true',
   },
 });
 const stop = () => child.kill('SIGTERM');

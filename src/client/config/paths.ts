@@ -12,6 +12,9 @@ export const paths = {
   deployment: { path: '/deployments/:deploymentId', href: (id: string) => `/deployments/${encodeURIComponent(id)}` },
   deploymentMonitoring: { path: '/deployments/:deploymentId/monitoring', href: (id: string) => `/deployments/${encodeURIComponent(id)}/monitoring` },
   approvals: { path: '/approvals', href: () => '/approvals' },
+  approvalRequest: { path: '/approvals/:requestId', href: (requestId: string) => `/approvals/${requestId}` },
+  /** A model version's page (lineage); the models feature builds it. */
+  modelVersion: { path: '/models/:name/versions/:version', href: (name: string, version: number) => `/models/${encodeURIComponent(name)}/versions/${version}` },
   monitoring: { path: '/monitoring', href: () => '/monitoring' },
   audit: {
     path: '/audit',
@@ -24,6 +27,8 @@ export const paths = {
     profile: { path: 'profile', href: () => '/settings/profile' },
     tokens: { path: 'tokens', href: () => '/settings/tokens' },
     users: { path: 'users', href: () => '/settings/users' },
+    environments: { path: 'environments', href: () => '/settings/environments' },
+    webhooks: { path: 'webhooks', href: () => '/settings/webhooks' },
     alerts: { path: 'alerts', href: () => '/settings/alerts' },
   },
 } as const;

@@ -33,6 +33,12 @@ const envSchema = z.object({
       }
     }),
   SEXTANT_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
+  SEXTANT_WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .refine((hosts) => hosts.every((h) => /^(\*\.)?[a-z0-9.-]+$/.test(h)), 'must be host names such as hooks.example.com or *.example.com'),
+  SEXTANT_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(logLevels).default('info'),
 });
 
@@ -48,6 +54,10 @@ export interface Config {
   authProxyHeader: string | undefined;
   trustedProxies: string[];
   sessionHours: number;
+  /** Hosts webhooks and webhook gates may call (empty: any public host). */
+  webhookAllowedHosts: string[];
+  /** Allow loopback, private and link-local targets (cloud metadata addresses stay refused). */
+  webhookAllowPrivate: boolean;
   logLevel: (typeof logLevels)[number];
 }
 
@@ -82,6 +92,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authProxyHeader: e.SEXTANT_AUTH_PROXY_HEADER,
     trustedProxies: e.SEXTANT_TRUSTED_PROXIES,
     sessionHours: e.SEXTANT_SESSION_HOURS,
+    webhookAllowedHosts: e.SEXTANT_WEBHOOK_ALLOWED_HOSTS,
+    webhookAllowPrivate: e.SEXTANT_WEBHOOK_ALLOW_PRIVATE === 'true',
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -23,6 +23,12 @@ export interface DeploymentsTable {
   revision: number;
   updated_by: string | null;
   updated_at: number;
+  /** direct | blue-green | canary: how the serving version(s) got there. */
+  strategy: string | null;
+  /** The approved canary plan, a JSON array of weights (e.g. [10,25,50,100]). */
+  canary_steps: string | null;
+  /** The promotion request that last changed the deployment. */
+  request_id: string | null;
 }
 
 export interface DeploymentHistoryTable {

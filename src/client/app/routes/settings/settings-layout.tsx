@@ -13,6 +13,12 @@ export function Component() {
     { label: 'API tokens', href: paths.settings.tokens.href() },
     { label: 'Alerts', href: paths.settings.alerts.href() },
     ...(can(session.user.role, 'users:admin') ? [{ label: 'Users', href: paths.settings.users.href() }] : []),
+    ...(can(session.user.role, 'settings:admin')
+      ? [
+          { label: 'Environments & policies', href: paths.settings.environments.href() },
+          { label: 'Webhooks', href: paths.settings.webhooks.href() },
+        ]
+      : []),
   ];
   return (
     <>
