@@ -2,7 +2,14 @@ import type { VersionFacts } from '../../../shared/contract/promotions';
 import type { Db } from '../../db/database';
 
 interface MlmodelJson {
-  signature?: { inputs?: string | null; outputs?: string | null } | null;
+  /** The registry keeps the signature parsed (colspec arrays); older rows may hold MLflow's JSON strings. */
+  signature?: { inputs?: unknown; outputs?: unknown } | null;
+}
+
+/** The contract carries signatures as MLflow writes them: JSON strings. */
+function asJsonString(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** A version as gates and the request diff see it: source-run metrics and params, tags, signature, datasets. */
@@ -31,7 +38,7 @@ export async function loadVersionFacts(db: Db, modelName: string, version: numbe
     : [[], [], []];
   const mlmodel = parseMlmodel(row.mlmodel_json);
   const signature = mlmodel?.signature && (mlmodel.signature.inputs || mlmodel.signature.outputs)
-    ? { inputs: mlmodel.signature.inputs ?? null, outputs: mlmodel.signature.outputs ?? null }
+    ? { inputs: asJsonString(mlmodel.signature.inputs), outputs: asJsonString(mlmodel.signature.outputs) }
     : null;
   return {
     version: row.version,
