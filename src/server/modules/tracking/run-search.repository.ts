@@ -33,29 +33,36 @@ const attributeColumns: Record<string, string> = {
   end_time: 'r.end_time',
 };
 
-interface FromClause {
+export interface FromClause {
   joins: RawBuilder<unknown>[];
   conditions: Expression<SqlBool>[];
   /** Metric keys joined by a filter that excludes NaN: sorting by them needs no extra join. */
   numericMetricAliases: Map<string, string>;
 }
 
-function compare(dialect: Dialect, column: string, clause: FilterClause): Expression<SqlBool> {
+export function compare(dialect: Dialect, column: string, clause: FilterClause): Expression<SqlBool> {
   return compareColumn(eb, dialect, sql.ref(column), clause.comparator, clause.value);
 }
 
-function metricJoin(dialect: Dialect, alias: string, clause: FilterClause, experimentIds: number[]): RawBuilder<unknown> {
-  // `!=` is the one comparison NaN satisfies; every other excludes NaN rows (stored as 0).
-  const value =
-    clause.comparator === '!='
-      ? sql`(${sql.ref(`${alias}.is_nan`)} = 1 or ${compare(dialect, `${alias}.value`, clause)})`
-      : sql`${sql.ref(`${alias}.is_nan`)} = 0 and ${compare(dialect, `${alias}.value`, clause)}`;
-  // experiment_id is denormalised into latest_metrics so this join can seek its search index.
-  return sql`join latest_metrics as ${sql.id(alias)} on ${sql.ref(`${alias}.run_uuid`)} = r.run_uuid and ${sql.ref(`${alias}.experiment_id`)} in (${sql.join(experimentIds)}) and ${sql.ref(`${alias}.key`)} = ${clause.key} and ${value}`;
+/**
+ * The rows of a metric, param or tag clause's table (aliased) that satisfy it, without the run
+ * link. Metric rows are sought through latest_metrics_search (experiment_id is denormalised
+ * there); `!=` is the one comparison NaN satisfies, every other excludes NaN rows (stored as 0).
+ */
+export function keyRowsCondition(dialect: Dialect, alias: string, clause: FilterClause, experimentIds: number[]): RawBuilder<unknown> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const key = sql`${column('key')} = ${clause.key}`;
+  const value = compare(dialect, `${alias}.value`, clause);
+  if (clause.entity !== 'metric') return sql`${key} and ${value}`;
+  const nan = clause.comparator === '!=' ? sql`(${column('is_nan')} = 1 or ${value})` : sql`${column('is_nan')} = 0 and ${value}`;
+  return sql`${column('experiment_id')} in (${sql.join(experimentIds)}) and ${key} and ${nan}`;
 }
 
-function keyValueJoin(dialect: Dialect, table: 'params' | 'run_tags', alias: string, clause: FilterClause): RawBuilder<unknown> {
-  return sql`join ${sql.table(table)} as ${sql.id(alias)} on ${sql.ref(`${alias}.run_uuid`)} = r.run_uuid and ${sql.ref(`${alias}.key`)} = ${clause.key} and ${compare(dialect, `${alias}.value`, clause)}`;
+export const keyTables = { metric: 'latest_metrics', param: 'params', tag: 'run_tags' } as const;
+
+function keyJoin(dialect: Dialect, join: JoinWord, runRef: string, alias: string, clause: FilterClause, experimentIds: number[]): RawBuilder<unknown> {
+  const table = keyTables[clause.entity as keyof typeof keyTables];
+  return sql`${sql.raw(join)} ${sql.table(table)} as ${sql.id(alias)} on ${sql.ref(`${alias}.run_uuid`)} = ${sql.ref(runRef)} and ${keyRowsCondition(dialect, alias, clause, experimentIds)}`;
 }
 
 function datasetCondition(dialect: Dialect, clause: FilterClause): Expression<SqlBool> {
@@ -66,7 +73,11 @@ function datasetCondition(dialect: Dialect, clause: FilterClause): Expression<Sq
   return sql<SqlBool>`exists (select 1 from run_inputs ri join datasets d on d.dataset_uuid = ri.dataset_uuid where ri.run_uuid = r.run_uuid and ${compare(dialect, column, clause)})`;
 }
 
-function fromClause(dialect: Dialect, query: RunQuery): FromClause {
+/** `cross join` makes SQLite keep the written join order (the left table drives). */
+export type JoinWord = 'join' | 'cross join';
+
+/** `runRef`: the run id column filter joins link to (the driving table's, when the join order is pinned). */
+export function fromClause(dialect: Dialect, query: RunQuery, join: JoinWord = 'join', runRef = 'r.run_uuid'): FromClause {
   const from: FromClause = {
     joins: [],
     conditions: [
@@ -77,11 +88,9 @@ function fromClause(dialect: Dialect, query: RunQuery): FromClause {
   };
   query.clauses.forEach((clause, index) => {
     const alias = `f${index}`;
-    if (clause.entity === 'metric') {
-      from.joins.push(metricJoin(dialect, alias, clause, query.experimentIds));
-      if (clause.comparator !== '!=' && !from.numericMetricAliases.has(clause.key)) from.numericMetricAliases.set(clause.key, alias);
-    } else if (clause.entity === 'param' || clause.entity === 'tag') {
-      from.joins.push(keyValueJoin(dialect, clause.entity === 'param' ? 'params' : 'run_tags', alias, clause));
+    if (clause.entity === 'metric' || clause.entity === 'param' || clause.entity === 'tag') {
+      from.joins.push(keyJoin(dialect, join, runRef, alias, clause, query.experimentIds));
+      if (clause.entity === 'metric' && clause.comparator !== '!=' && !from.numericMetricAliases.has(clause.key)) from.numericMetricAliases.set(clause.key, alias);
     } else if (clause.entity === 'dataset') {
       from.conditions.push(datasetCondition(dialect, clause));
     } else {
@@ -91,10 +100,12 @@ function fromClause(dialect: Dialect, query: RunQuery): FromClause {
   return from;
 }
 
-function orderClauses(query: RunQuery, from: FromClause): { joins: RawBuilder<unknown>[]; terms: RawBuilder<unknown>[] } {
+/** ORDER BY terms for `orderBy` (from its `skip`-th clause on), with MLflow's tie-breakers. */
+export function orderClauses(query: RunQuery, from: FromClause, skip = 0): { joins: RawBuilder<unknown>[]; terms: RawBuilder<unknown>[] } {
   const joins: RawBuilder<unknown>[] = [];
   const terms: RawBuilder<unknown>[] = [];
   query.orderBy.forEach((order, index) => {
+    if (index < skip) return;
     const direction = sql.raw(order.ascending ? 'asc' : 'desc');
     if (order.entity === 'attribute') {
       const column = attributeColumns[order.key] as string;
@@ -122,24 +133,26 @@ function orderClauses(query: RunQuery, from: FromClause): { joins: RawBuilder<un
   return { joins, terms };
 }
 
-/** One page of matching run ids, in order. */
-export async function selectRunIds(db: Db, dialect: Dialect, query: RunQuery, page: { offset: number; limit: number }): Promise<string[]> {
-  if (query.experimentIds.length === 0 || query.lifecycleStages.length === 0) return [];
-  const from = fromClause(dialect, query);
-  const order = orderClauses(query, from);
-  const result = await sql<{ run_uuid: string }>`select r.run_uuid from runs as r ${sql.join([...from.joins, ...order.joins], sql` `)}
-    where ${sql.join(from.conditions, sql` and `)}
-    order by ${sql.join(order.terms)}
+export interface SelectParts {
+  /** What the query reads first: `runs as r`, or a key table joined to runs. */
+  head: RawBuilder<unknown>;
+  joins: RawBuilder<unknown>[];
+  conditions: Expression<SqlBool>[];
+  terms: RawBuilder<unknown>[];
+}
+
+const spaced = (parts: RawBuilder<unknown>[]) => (parts.length > 0 ? sql.join(parts, sql` `) : sql``);
+
+export async function selectIds(db: Db, parts: SelectParts, page: { offset: number; limit: number }): Promise<string[]> {
+  const result = await sql<{ run_uuid: string }>`select r.run_uuid from ${parts.head} ${spaced(parts.joins)}
+    where ${sql.join(parts.conditions, sql` and `)}
+    order by ${sql.join(parts.terms)}
     limit ${page.limit} offset ${page.offset}`.execute(db);
   return result.rows.map((row) => row.run_uuid);
 }
 
-/** How many runs match (for a dashboard's total); ordering joins are left out. */
-export async function countMatchingRuns(db: Db, dialect: Dialect, query: RunQuery): Promise<number> {
-  if (query.experimentIds.length === 0 || query.lifecycleStages.length === 0) return 0;
-  const from = fromClause(dialect, query);
-  const joins = from.joins.length > 0 ? sql.join(from.joins, sql` `) : sql``;
-  const result = await sql<{ total: number | string }>`select count(*) as total from runs as r ${joins}
-    where ${sql.join(from.conditions, sql` and `)}`.execute(db);
+export async function countIds(db: Db, parts: Omit<SelectParts, 'terms'>): Promise<number> {
+  const result = await sql<{ total: number | string }>`select count(*) as total from ${parts.head} ${spaced(parts.joins)}
+    where ${sql.join(parts.conditions, sql` and `)}`.execute(db);
   return Number(result.rows[0]?.total ?? 0);
 }

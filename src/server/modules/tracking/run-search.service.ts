@@ -5,7 +5,8 @@ import type { DatabaseHandle } from '../../db/database';
 import { invalidParameter } from '../../errors';
 import { decodePageToken, encodePageToken, maxResults } from '../../mlflow/offset-page-token';
 import { parsedOrInvalid } from '../../mlflow/search-input';
-import { type RunQuery, countMatchingRuns, selectRunIds } from './run-search.repository';
+import { countMatchingRuns, selectRunIds } from './run-search-plan';
+import type { RunQuery } from './run-search.repository';
 
 /**
  * `runs/search` for the MLflow API and the dashboard's runs table: MLflow's filter grammar,
