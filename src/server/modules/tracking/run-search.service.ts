@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../db/database';
 import { invalidParameter } from '../../errors';
 import { decodePageToken, encodePageToken, maxResults } from '../../mlflow/offset-page-token';
 import { parsedOrInvalid } from '../../mlflow/search-input';
-import { countMatchingRuns, selectRunIds } from './run-search-plan';
+import { countMatchingRuns, selectRunIds } from './run-search-plan.repository';
 import type { RunQuery } from './run-search.repository';
 
 /**
