@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { experimentSearchRoutes } from './experiment-search.routes';
 import { runSearchRoutes } from './run-search.routes';
 
 /** The tracking service's searches and bulk metric reads. */
 export async function trackingSearchRoutes(app: FastifyInstance) {
   runSearchRoutes(app);
+  experimentSearchRoutes(app);
 }
