@@ -29,7 +29,7 @@ export const searchExperiments = z.object({
 });
 
 export const metricBulkInterval = z.object({
-  run_ids: repeated(text),
+  run_ids: repeated(text).optional(),
   metric_key: text,
   start_step: int64.optional(),
   end_step: int64.optional(),
