@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import type { MetricsTable } from './tracking.tables';
+
+/**
+ * SQL for metric values: the append-only history (`metrics`, an exact duplicate adds no row, as in
+ * MLflow) and the latest value per run and key (`latest_metrics`, for runs/get and search).
+ */
+const chunk = 500;
+
+export async function insertMetricRows(tx: Db, input: readonly MetricsTable[]) {
+  // PostgreSQL refuses an upsert that touches one row twice: drop exact repeats within the batch.
+  const unique = new Map(input.map((row) => [JSON.stringify([row.key, row.step, row.timestamp, row.value, row.is_nan]), row] as const));
+  const rows = [...unique.values()];
+  for (let start = 0; start < rows.length; start += chunk) {
+    await tx
+      .insertInto('metrics')
+      .values(rows.slice(start, start + chunk))
+      // An exact duplicate adds nothing, except that MLflow 3 re-logs a run's metrics with the
+      // logged model's id once the model exists: the existing value then gains that link.
+      .onConflict((conflict) =>
+        conflict.columns(['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan']).doUpdateSet({
+          model_id: sql`coalesce(metrics.model_id, excluded.model_id)`,
+          dataset_name: sql`coalesce(metrics.dataset_name, excluded.dataset_name)`,
+          dataset_digest: sql`coalesce(metrics.dataset_digest, excluded.dataset_digest)`,
+        }),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Upserts candidates (at most one per key) into latest_metrics, replacing a row only when the
+ * candidate is later by (step, timestamp, value), MLflow's order. The comparison happens in the
+ * upsert itself, so concurrent writers to one run cannot lose the latest value.
+ */
+export async function upsertLatestMetrics(
+  tx: Db,
+  rows: ReadonlyArray<{ run_uuid: string; key: string; experiment_id: number; step: number; timestamp: number; value: number; is_nan: number }>,
+) {
+  for (let start = 0; start < rows.length; start += chunk) {
+    await tx
+      .insertInto('latest_metrics')
+      .values(rows.slice(start, start + chunk))
+      .onConflict((conflict) =>
+        conflict
+          .columns(['run_uuid', 'key'])
+          .doUpdateSet((eb) => ({
+            step: eb.ref('excluded.step'),
+            timestamp: eb.ref('excluded.timestamp'),
+            value: eb.ref('excluded.value'),
+            is_nan: eb.ref('excluded.is_nan'),
+          }))
+          .where(
+            sql<boolean>`(excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)`,
+          ),
+      )
+      .execute();
+  }
+}
+
+/** One page of a metric's history, ordered by timestamp, step, value (as MLflow's SQL store). */
+export async function metricHistoryRows(db: Db, runId: string, key: string, offset: number, limit: number) {
+  return db
+    .selectFrom('metrics')
+    .selectAll()
+    .where('run_uuid', '=', runId)
+    .where('key', '=', key)
+    .orderBy('timestamp')
+    .orderBy('step')
+    .orderBy('value')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
