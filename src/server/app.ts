@@ -16,6 +16,7 @@ import { registryRoutes } from './modules/registry/registry.routes';
 import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
+import { installDriftGate } from './modules/monitoring/drift-gate';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { usersRoutes } from './modules/auth/users.routes';
 import { deploymentsRoutes } from './modules/deployments/deployments.routes';
@@ -88,6 +89,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accessControlPlugin);
   await app.register(metricsPlugin);
   await app.register(openApiPlugin);
+
+  // Composition across modules: monitoring judges the promotions gate "no critical drift".
+  installDriftGate();
 
   await app.register(systemRoutes);
   await app.register(authRoutes);
