@@ -71,10 +71,10 @@ export async function promotionHistory(http: ApiClient) {
   await request(http, 'erin', promote('weather-type', 'production', 1, 'First release of the weather-type classifier'), both('Baseline reviewed on the 2014 backtest.'));
   await request(http, 'erin', promote('weather-type', 'staging', 2, 'Try the CART tree in staging'));
   await request(http, 'erin', promote('weather-type', 'production', 2, 'A single tree is easier to explain to the forecast desk'), [
-    { by: 'alice', approve: false, comment: 'The tree never predicts drizzle or fog; the forest in staging next week is the better candidate.' },
+    { by: 'alice', approve: false, comment: 'One tree splits on exact temperatures and will be brittle when the season turns; I want the forest in staging first.' },
   ]);
   await request(http, 'erin', promote('weather-type', 'staging', 3, 'Random forest, small'));
-  await request(http, 'erin', promote('weather-type', 'production', 3, 'Forest beats the baseline on rain versus drizzle', { strategy: 'blue-green' }), both('Confusion matrix looks right.'));
+  await request(http, 'erin', promote('weather-type', 'production', 3, 'Bagged trees: steadier than one tree when the season turns', { strategy: 'blue-green' }), both('Confusion matrix looks right.'));
   await request(http, 'erin', promote('weather-type', 'staging', 4, 'More trees'));
   await request(http, 'erin', promote('weather-type', 'production', 4, 'Canary the larger forest before it replaces v3', { strategy: 'canary', canarySteps: [10, 25, 50, 100] }), both('Canary plan approved; watch p99 latency.'));
   await request(http, 'erin', { kind: 'canary-step', modelName: 'weather-type', environment: 'production', justification: 'Error rate flat at 10 % for an hour' });

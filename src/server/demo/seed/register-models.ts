@@ -27,9 +27,9 @@ function releases(runs: LoggedRun[]) {
   const smallest = Math.min(...runs.filter(type('random-forest')).map((r) => Number(r.run.params.n_estimators)));
   return [
     { logged: pick(runs, weatherType.name, type('softmax-regression')), note: 'Baseline: softmax regression on the four daily measurements.' },
-    { logged: pick(runs, weatherType.name, type('decision-tree')), note: 'A single CART tree: readable splits, the drizzle/fog confusion remains.' },
-    { logged: pick(runs, weatherType.name, trees(smallest)), note: 'Random forest, small: better on rain versus drizzle.' },
-    { logged: pick(runs, weatherType.name, trees(largest)), note: 'Random forest with more trees: slightly better, slower to serve.' },
+    { logged: pick(runs, weatherType.name, type('decision-tree')), note: 'A single CART tree: readable splits on precipitation and temperature.' },
+    { logged: pick(runs, weatherType.name, trees(smallest)), note: 'Random forest, small: bagged trees, less sensitive to one season than a single tree.' },
+    { logged: pick(runs, weatherType.name, trees(largest)), note: 'Random forest with twice the trees: steadier votes, slower to serve.' },
     { logged: pick(runs, wetDay.name, type('softmax-regression')), note: 'Logistic baseline on temperatures and wind.' },
     { logged: pick(runs, wetDay.name, type('decision-tree')), note: 'CART tree: picks up cold, windy wet days.' },
     { logged: pick(runs, wetDay.name, type('softmax-regression'), 1), note: 'Logistic regression retrained with a different learning rate.' },
