@@ -5,7 +5,7 @@ import { startDemoServer, waitUntilReady } from './demo-server';
 import { demoPassword, demoUsers } from './seed/demo-users';
 import { seedDemo } from './seed/seed-demo';
 import { defaultSimulatorOptions, formatReport, runSimulator } from './simulator/simulator';
-import { smallPlan, sweepPlan } from './training/sweeps';
+import { trainInBackground } from './training/train-in-background';
 
 export interface DemoOptions {
   reset: boolean;
@@ -36,12 +36,10 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   try {
     if (mustSeed) {
       print(`Training models on Seattle weather 2012–2013 (validated on 2014) while Sextant starts on ${url}…`);
-      const split = splitWeather(loadWeather());
-      const runs = (options.small ? smallPlan(split) : sweepPlan(split)).map((train) => train());
-      print(`  ${runs.length} runs trained (${since(started)})`);
+      const runs = trainInBackground(options.small);
       await waitUntilReady(url, server);
       print(`Seeding the workspace through the public APIs (server ready at ${since(started)}):`);
-      const result = await seedDemo(url, runs, split, print);
+      const result = await seedDemo(url, runs, splitWeather(loadWeather()), print);
       writeDemoState(dataDir, { seededAt: new Date().toISOString(), ...result });
     } else {
       print(`Reusing the demo workspace in ${dataDir} (--reset starts afresh)`);

@@ -47,9 +47,10 @@ export class ApiClient {
     let code = `HTTP_${response.status}`;
     let message = text.slice(0, 500);
     try {
-      const parsed = JSON.parse(text) as { error_code?: string; code?: string; message?: string };
-      code = parsed.error_code ?? parsed.code ?? code;
-      message = parsed.message ?? message;
+      // MLflow routes answer {error_code, message}; native ones {error: {code, message}}.
+      const parsed = JSON.parse(text) as { error_code?: string; message?: string; error?: { code?: string; message?: string } };
+      code = parsed.error_code ?? parsed.error?.code ?? code;
+      message = parsed.message ?? parsed.error?.message ?? message;
     } catch {
       // Not JSON: keep the text.
     }
@@ -64,18 +65,4 @@ export class ApiClient {
     const text = await response.text();
     return (text ? JSON.parse(text) : {}) as T;
   }
-}
-
-/** Runs `work` over `items` with at most `limit` in flight; results keep the input order. */
-export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T, index);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }

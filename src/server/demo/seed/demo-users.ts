@@ -19,18 +19,36 @@ export type DemoUsername = (typeof demoUsers)[number]['username'];
 export const demoPassword = (username: string) => `${username}-demo-2026`;
 
 export async function createDemoUsers(admin: ApiClient) {
-  for (const user of demoUsers) {
-    if (user.username === 'admin') continue;
-    try {
-      await admin.json('POST', '/api/v1/users', { username: user.username, role: user.role, displayName: user.displayName, password: demoPassword(user.username) });
-    } catch (error) {
-      if (!(error instanceof ApiError && error.status === 409)) throw error;
-    }
-  }
+  await Promise.all(
+    demoUsers
+      .filter((user) => user.username !== 'admin')
+      .map(async (user) => {
+        try {
+          await admin.json('POST', '/api/v1/users', { username: user.username, role: user.role, displayName: user.displayName, password: demoPassword(user.username) });
+        } catch (error) {
+          if (!(error instanceof ApiError && error.status === 409)) throw error;
+        }
+      }),
+  );
 }
 
-/** An API token for the serving account, created as that account (shown once, kept by the demo). */
-export async function createServingToken(serving: ApiClient): Promise<string> {
-  const { secret } = await serving.json<{ secret: string }>('POST', '/api/v1/me/tokens', { name: 'traffic simulator', expiresInDays: null });
+/** An API token created by the user themself (shown once); programs use tokens, not passwords. */
+export async function createToken(http: ApiClient, username: DemoUsername, purpose: string): Promise<string> {
+  const self = http.as({ username, password: demoPassword(username) });
+  const { secret } = await self.json<{ secret: string }>('POST', '/api/v1/me/tokens', { name: purpose, expiresInDays: null });
   return secret;
+}
+
+export const actors = ['admin', 'dana', 'erin', 'alice', 'bob'] as const;
+export type People = Record<(typeof actors)[number], ApiClient>;
+
+/**
+ * Creates the users and a client per acting person, each with their own token: a password check
+ * is slow on purpose (scrypt), so programs use tokens.
+ */
+export async function signInPeople(http: ApiClient): Promise<People> {
+  const admin = http.as({ token: await createToken(http, 'admin', 'demo seed') });
+  await createDemoUsers(admin);
+  const others = await Promise.all(actors.filter((u) => u !== 'admin').map(async (username) => [username, http.as({ token: await createToken(http, username, 'demo seed') })] as const));
+  return { admin, ...Object.fromEntries(others) } as People;
 }

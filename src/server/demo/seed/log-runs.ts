@@ -1,5 +1,5 @@
 import { type WeatherSplit, datasetDigest, datasetProfile, datasetSchema, type WeatherDay } from '../data/weather-data';
-import { type ApiClient, inParallel } from '../http/api-client';
+import type { ApiClient } from '../http/api-client';
 import {
   type DatasetInput,
   createLoggedModel,
@@ -34,7 +34,7 @@ function dataset(name: string, days: WeatherDay[], context: string): DatasetInpu
  * per nested sweep, params, metric histories, dataset inputs, git tags, and a logged model whose
  * files go through the artifact proxy.
  */
-export async function logRuns(http: ApiClient, runs: TrainedRun[], split: WeatherSplit, user: string, startedAt: number): Promise<LoggedRun[]> {
+export async function logRuns(http: ApiClient, runs: AsyncIterable<TrainedRun> | Iterable<TrainedRun>, split: WeatherSplit, user: string, startedAt: number): Promise<LoggedRun[]> {
   const datasets = [dataset('seattle-weather-2012-2013', split.fit, 'training'), dataset('seattle-weather-2014', split.validation, 'validation')];
   const experimentIds = new Map<string, Promise<string>>();
   const experimentOf = (name: string) => {
@@ -55,7 +55,7 @@ export async function logRuns(http: ApiClient, runs: TrainedRun[], split: Weathe
     return parents.get(key) as Promise<string>;
   };
 
-  const logged = await inParallel(runs, 4, async (run, index) => {
+  const logOne = async (run: TrainedRun, index: number): Promise<LoggedRun> => {
     const experimentId = await experimentOf(run.experiment);
     const parentId = run.parent ? await parentOf(run) : null;
     const start = startedAt + index * 1000;
@@ -64,7 +64,7 @@ export async function logRuns(http: ApiClient, runs: TrainedRun[], split: Weathe
       'mlflow.source.git.commit': commits[index % commits.length] as string,
       'mlflow.source.name': 'train/sweep.ts',
       'mlflow.source.type': 'LOCAL',
-      task: run.task.name,
+      task: run.task,
       ...(parentId && { 'mlflow.parentRunId': parentId }),
     };
     const info = await createRun(http, experimentId, run.runName, start, tags);
@@ -76,7 +76,7 @@ export async function logRuns(http: ApiClient, runs: TrainedRun[], split: Weathe
     ];
     await logBatch(http, info.run_id, { params: run.params, metrics });
     await logInputs(http, info.run_id, datasets);
-    const model = await createLoggedModel(http, { experimentId, name: `${run.task.name}-${run.params.model_type}`, modelType: run.params.model_type ?? 'classifier', sourceRunId: info.run_id, params: run.params });
+    const model = await createLoggedModel(http, { experimentId, name: `${run.task}-${run.params.model_type}`, modelType: run.params.model_type ?? 'classifier', sourceRunId: info.run_id, params: run.params });
     const files = modelFiles(run.model!, { modelId: model.model_id, runId: info.run_id }, split.validation.slice(0, 3));
     for (const [file, body] of Object.entries(files)) {
       await uploadArtifact(http, model.artifact_uri, file, body, file === 'MLmodel' ? 'text/yaml' : 'application/json');
@@ -84,7 +84,20 @@ export async function logRuns(http: ApiClient, runs: TrainedRun[], split: Weathe
     await finalizeLoggedModel(http, model.model_id);
     await finishRun(http, info.run_id, end);
     return { run, runId: info.run_id, modelId: model.model_id };
-  });
+  };
+  // Runs are logged as they arrive from the trainer, four at a time.
+  const logged: LoggedRun[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let index = 0;
+  for await (const run of runs) {
+    const work: Promise<void> = logOne(run, index++).then((result) => {
+      logged.push(result);
+      inFlight.delete(work);
+    });
+    inFlight.add(work);
+    if (inFlight.size >= 4) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
   await Promise.all([...parents.values()].map(async (p) => finishRun(http, await p, Date.now())));
   return logged;
 }

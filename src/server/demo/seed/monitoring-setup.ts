@@ -2,12 +2,13 @@ import type { AlertRuleInput } from '../../../shared/contract/monitoring-alerts'
 import type { WeatherDay } from '../data/weather-data';
 import type { ApiClient } from '../http/api-client';
 import { loadModel } from '../training/classifier';
-import { taskMatrix } from '../training/tasks';
+import { taskMatrix, taskNamed } from '../training/tasks';
 import type { RegisteredVersion } from './register-models';
 
 /** The training data of a version with its predictions and true labels, as the CSV a team would upload. */
 export function referenceCsv(registered: RegisteredVersion, training: WeatherDay[]): string {
-  const { task, model } = registered.logged.run;
+  const { model } = registered.logged.run;
+  const task = taskNamed(registered.logged.run.task);
   const classifier = loadModel(model!);
   const { rows, labels } = taskMatrix(task, training);
   const predicted = classifier.predict(rows);

@@ -12,7 +12,7 @@ export interface RegisteredVersion {
 const byAccuracy = (a: LoggedRun, b: LoggedRun) => (b.run.metrics.val_accuracy ?? 0) - (a.run.metrics.val_accuracy ?? 0);
 
 function pick(runs: LoggedRun[], task: string, filter: (run: LoggedRun) => boolean, rank = 0): LoggedRun {
-  const found = runs.filter((r) => r.run.task.name === task && filter(r)).sort(byAccuracy)[rank];
+  const found = runs.filter((r) => r.run.task === task && filter(r)).sort(byAccuracy)[rank];
   if (!found) throw new Error(`The sweep produced no run for ${task}`);
   return found;
 }
@@ -46,14 +46,14 @@ export async function registerModels(http: ApiClient, runs: LoggedRun[]): Promis
   for (const { logged, note } of releases(runs)) {
     const { run } = logged;
     const version = await createModelVersion(http, {
-      name: run.task.name,
+      name: run.task,
       source: `models:/${logged.modelId}`,
       runId: logged.runId,
       modelId: logged.modelId,
       description: `${note} Validation accuracy ${percent(run.metrics.val_accuracy)} on 2014 (macro F1 ${run.metrics.val_f1_macro?.toFixed(3)}).`,
-      tags: { model_card: `docs/models/${run.task.name}.md`, validated_by: 'alice', framework: run.params.model_type ?? '', trained_on: '2012-2013' },
+      tags: { model_card: `docs/models/${run.task}.md`, validated_by: 'alice', framework: run.params.model_type ?? '', trained_on: '2012-2013' },
     });
-    registered.push({ model: run.task.name, version, logged });
+    registered.push({ model: run.task, version, logged });
   }
   return registered;
 }

@@ -1,8 +1,8 @@
 import { type WeatherSplit } from '../data/weather-data';
 import { ApiClient } from '../http/api-client';
 import type { TrainedRun } from '../training/sweeps';
-import { createDemoUsers, createServingToken, demoPassword } from './demo-users';
-import { configurePolicies, promotionHistory } from './governance';
+import { createToken, demoPassword, signInPeople } from './demo-users';
+import { configurePolicies, overrideModelPolicy, promotionHistory } from './governance';
 import { logRuns } from './log-runs';
 import { createAlertRules, uploadReferences } from './monitoring-setup';
 import { registerModels } from './register-models';
@@ -18,9 +18,8 @@ export interface SeedResult {
  * the admin sets up people and policies, the data scientist logs and registers, the engineer and
  * approvers make the promotion history, the serving account gets its token.
  */
-export async function seedDemo(url: string, runs: TrainedRun[], split: WeatherSplit, log: (line: string) => void): Promise<SeedResult> {
-  const admin = new ApiClient(url, { username: 'admin', password: demoPassword('admin') });
-  const dana = admin.as({ username: 'dana', password: demoPassword('dana') });
+export async function seedDemo(url: string, runs: AsyncIterable<TrainedRun>, split: WeatherSplit, log: (line: string) => void): Promise<SeedResult> {
+  const bootstrap = new ApiClient(url, { username: 'admin', password: demoPassword('admin') });
   const step = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
     const started = Date.now();
     const result = await work();
@@ -28,13 +27,17 @@ export async function seedDemo(url: string, runs: TrainedRun[], split: WeatherSp
     return result;
   };
 
-  await step('users and policies', async () => {
-    await createDemoUsers(admin);
-    await Promise.all([configurePolicies(admin), createAlertRules(admin)]);
+  const people = await step('users, tokens and policies', async () => {
+    const signedIn = await signInPeople(bootstrap);
+    await Promise.all([configurePolicies(signedIn.admin), createAlertRules(signedIn.admin)]);
+    return signedIn;
   });
-  const logged = await step(`${runs.length} runs logged with metrics, datasets and models`, () => logRuns(dana, runs, split, 'dana', Date.now() - 3 * 86_400_000));
+  const { admin, dana } = people;
+  const logged = await step('runs trained and logged with metric histories, datasets and models', () => logRuns(dana, runs, split, 'dana', Date.now() - 3 * 86_400_000));
   const versions = await step('models registered', () => registerModels(dana, logged));
-  await step('reference profiles and promotion history', () => Promise.all([uploadReferences(dana, versions, split.training), promotionHistory(admin)]));
-  const servingToken = await createServingToken(admin.as({ username: 'serving', password: demoPassword('serving') }));
-  return { servingToken, runs: runs.length, versions: versions.length };
+  await step('reference profiles and promotion history', () =>
+    Promise.all([uploadReferences(dana, versions, split.training), overrideModelPolicy(admin).then(() => promotionHistory(people))]),
+  );
+  const servingToken = await createToken(bootstrap, 'serving', 'traffic simulator');
+  return { servingToken, runs: logged.length, versions: versions.length };
 }

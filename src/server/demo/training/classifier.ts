@@ -79,7 +79,9 @@ export function trainForest(
 }
 
 export function serializeModel(classifier: Classifier, features: readonly string[], classes: readonly string[]): SerializedModel {
-  return { format: 'sextant-demo-model/1', kind: classifier.kind, features: [...features], classes: [...classes], model: classifier.toJSON() };
+  // Through JSON text: mljs models hold Matrix instances that only their JSON form restores.
+  const model: unknown = JSON.parse(JSON.stringify(classifier.toJSON()));
+  return { format: 'sextant-demo-model/1', kind: classifier.kind, features: [...features], classes: [...classes], model };
 }
 
 export function loadModel(serialized: SerializedModel): Classifier {

@@ -8,7 +8,8 @@ import { type Task, taskMatrix, weatherType, wetDay } from './tasks';
 export interface TrainedRun {
   experiment: string;
   runName: string;
-  task: Task;
+  /** The task's name (runs cross a worker boundary: plain data only). */
+  task: string;
   /** Runs of a sweep are nested under a parent run of this name. */
   parent: string | null;
   params: Record<string, string>;
@@ -26,16 +27,18 @@ export const experiments = {
   wetDay: 'wet-day',
 } as const;
 
-function finish(run: Omit<TrainedRun, 'metrics' | 'model' | 'trainingMs'>, classifier: Classifier, split: WeatherSplit, started: number): TrainedRun {
-  const fit = taskMatrix(run.task, split.fit);
-  const validation = taskMatrix(run.task, split.validation);
+type Untrained = Omit<TrainedRun, 'metrics' | 'model' | 'trainingMs' | 'task'>;
+
+function finish(task: Task, run: Untrained, classifier: Classifier, split: WeatherSplit, started: number): TrainedRun {
+  const fit = taskMatrix(task, split.fit);
+  const validation = taskMatrix(task, split.validation);
   const predicted = classifier.predict(validation.rows);
   const metrics = {
     train_accuracy: accuracy(classifier.predict(fit.rows), fit.labels),
     val_accuracy: accuracy(predicted, validation.labels),
     val_f1_macro: macroF1(predicted, validation.labels),
   };
-  return { ...run, metrics, model: serializeModel(classifier, run.task.features, run.task.classes), trainingMs: Date.now() - started };
+  return { ...run, task: task.name, metrics, model: serializeModel(classifier, task.features, task.classes), trainingMs: Date.now() - started };
 }
 
 function softmaxRun(task: Task, experiment: string, split: WeatherSplit, learningRate: number, l2: number, epochs: number): TrainedRun {
@@ -49,7 +52,7 @@ function softmaxRun(task: Task, experiment: string, split: WeatherSplit, learnin
     if (epoch % 5 === 0 || epoch === epochs) history.push({ key: 'val_accuracy', value: accuracy(softmaxClassifier(current).predict(validation.rows), validation.labels), step: epoch });
   });
   const params = { model_type: 'softmax-regression', learning_rate: String(learningRate), l2: String(l2), epochs: String(epochs), features: task.features.join(',') };
-  return finish({ experiment, runName: `softmax-lr${learningRate}-l2${l2}`, task, parent: null, params, history }, softmaxClassifier(structuredClone(model)), split, started);
+  return finish(task, { experiment, runName: `softmax-lr${learningRate}-l2${l2}`, parent: null, params, history }, softmaxClassifier(structuredClone(model)), split, started);
 }
 
 function treeRun(task: Task, experiment: string, split: WeatherSplit, maxDepth: number, minNumSamples: number): TrainedRun {
@@ -57,7 +60,7 @@ function treeRun(task: Task, experiment: string, split: WeatherSplit, maxDepth: 
   const fit = taskMatrix(task, split.fit);
   const tree = trainTree(fit.rows, fit.labels, { maxDepth, minNumSamples });
   const params = { model_type: 'decision-tree', max_depth: String(maxDepth), min_samples: String(minNumSamples), criterion: 'gini', features: task.features.join(',') };
-  return finish({ experiment, runName: `cart-depth${maxDepth}-min${minNumSamples}`, task, parent: null, params, history: [] }, tree, split, started);
+  return finish(task, { experiment, runName: `cart-depth${maxDepth}-min${minNumSamples}`, parent: null, params, history: [] }, tree, split, started);
 }
 
 function forestRun(split: WeatherSplit, parent: string, nEstimators: number, maxFeatures: number, maxDepth: number): TrainedRun {
@@ -70,7 +73,7 @@ function forestRun(split: WeatherSplit, parent: string, nEstimators: number, max
   // Per-tree history: validation accuracy of the first k trees.
   const history = Array.from({ length: nEstimators }, (_, k) => ({ key: 'val_accuracy', value: accuracy(votesOfFirst(votes, k + 1), validation.labels), step: k + 1 }));
   const params = { model_type: 'random-forest', n_estimators: String(nEstimators), max_features: String(maxFeatures), max_depth: String(maxDepth), bootstrap_fraction: '0.5', features: task.features.join(',') };
-  return finish({ experiment: experiments.forest, runName: `rf-${nEstimators}trees-depth${maxDepth}-mf${maxFeatures}`, task, parent, params, history }, forest, split, started);
+  return finish(task, { experiment: experiments.forest, runName: `rf-${nEstimators}trees-depth${maxDepth}-mf${maxFeatures}`, parent, params, history }, forest, split, started);
 }
 
 /** The whole sweep plan, as one list of thunks so callers can interleave training and logging. */

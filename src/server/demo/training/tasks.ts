@@ -31,3 +31,9 @@ export const tasks = [weatherType, wetDay];
 export function taskMatrix(task: Task, days: WeatherDay[]) {
   return { rows: days.map((d) => featureVector(d, task.features)), labels: days.map((d) => task.label(d)) };
 }
+
+export function taskNamed(name: string): Task {
+  const task = tasks.find((t) => t.name === name);
+  if (!task) throw new Error(`Unknown task ${name}`);
+  return task;
+}
