@@ -18,7 +18,7 @@ export interface SeedResult {
  * the admin sets up people and policies, the data scientist logs and registers, the engineer and
  * approvers make the promotion history, the serving account gets its token.
  */
-export async function seedDemo(url: string, runs: AsyncIterable<TrainedRun>, split: WeatherSplit, log: (line: string) => void): Promise<SeedResult> {
+export async function seedDemo(url: string, runs: AsyncIterable<TrainedRun> | Iterable<TrainedRun>, split: WeatherSplit, log: (line: string) => void): Promise<SeedResult> {
   const bootstrap = new ApiClient(url, { username: 'admin', password: demoPassword('admin') });
   const step = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
     const started = Date.now();

@@ -86,7 +86,7 @@ export class DeliveryQueue {
 
   /** Gives in-flight work `graceMs` to finish; what is still queued then is undelivered. */
   async stop(graceMs: number): Promise<DeliveryStats> {
-    await Promise.race([this.running ?? Promise.resolve(), this.sleep(graceMs)]);
+    await Promise.race([this.running ?? Promise.resolve(), new Promise((resolve) => setTimeout(resolve, graceMs))]);
     this.stopped = true;
     this.stats.undelivered += this.stats.queued;
     this.stats.queued = 0;

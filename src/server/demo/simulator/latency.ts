@@ -15,7 +15,7 @@ export interface VersionBehaviour {
 export function behaviourOf(kind: ModelKind, trees: number): VersionBehaviour {
   if (kind === 'softmax-regression') return { medianMs: 6, sigma: 0.3, errorRate: 0.002 };
   if (kind === 'decision-tree') return { medianMs: 9, sigma: 0.3, errorRate: 0.002 };
-  return { medianMs: 20 + 6 * trees, sigma: trees > 10 ? 0.45 : 0.35, errorRate: trees > 10 ? 0.015 : 0.004 };
+  return { medianMs: 20 + 8 * trees, sigma: trees > 10 ? 0.45 : 0.35, errorRate: trees > 10 ? 0.015 : 0.004 };
 }
 
 export function sampleLatency(behaviour: VersionBehaviour, random: Random): number {

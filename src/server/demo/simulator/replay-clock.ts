@@ -4,8 +4,9 @@ import { normal, type Random } from './random';
 /**
  * Replays held-out days in compressed time: day i of the held-out year is "today" during
  * [start + i·secondsPerDay, start + (i+1)·secondsPerDay), wrapping around at the end. Requests of
- * a simulated day come from that day and the few before it (a forecast service sees a week of
- * weather), with measurement noise so values are not repeated verbatim.
+ * a simulated day are about that day and the weeks before it (a month of weather), with
+ * measurement noise so values are not repeated verbatim. Starting in spring, temperatures drift
+ * from the all-season training data as the (record-warm) 2015 summer comes.
  */
 export interface ReplayOptions {
   startedAt: number;

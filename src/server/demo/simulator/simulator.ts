@@ -23,7 +23,7 @@ export interface SimulatorOptions {
   log: (line: string) => void;
 }
 
-export const defaultSimulatorOptions = { rate: 10, secondsPerDay: 30, firstDay: '2015-03-01', tickMs: 2000, labelDelayMs: [20_000, 60_000] as [number, number], reportEveryMs: 60_000, seed: 2015 };
+export const defaultSimulatorOptions = { rate: 10, secondsPerDay: 10, firstDay: '2015-04-01', tickMs: 2000, labelDelayMs: [20_000, 60_000] as [number, number], reportEveryMs: 60_000, seed: 2015 };
 
 export interface SimulatorReport extends DeliveryStats {
   events: number;
@@ -70,7 +70,7 @@ export async function runSimulator(options: SimulatorOptions, signal: AbortSigna
   const random = seededRandom(options.seed);
   const startedAt = Date.now();
   const cpuAtStart = process.cpuUsage();
-  const replay: ReplayOptions = { startedAt, secondsPerDay: options.secondsPerDay, firstDay: Math.max(0, days.findIndex((d) => d.date >= options.firstDay)), windowDays: 7 };
+  const replay: ReplayOptions = { startedAt, secondsPerDay: options.secondsPerDay, firstDay: Math.max(0, days.findIndex((d) => d.date >= options.firstDay)), windowDays: 28 };
   const queue = new DeliveryQueue(http);
   let watches: ServingWatch[] = [];
   while (!signal.aborted) {

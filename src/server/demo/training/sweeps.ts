@@ -95,6 +95,7 @@ export function smallPlan(split: WeatherSplit): Array<() => TrainedRun> {
     () => forestRun(split, 'rf-sweep', 3, 1, 3),
     () => forestRun(split, 'rf-sweep', 4, 1, 4),
     () => softmaxRun(wetDay, experiments.wetDay, split, 0.5, 0, 10),
+    () => softmaxRun(wetDay, experiments.wetDay, split, 0.1, 0, 10),
     () => treeRun(wetDay, experiments.wetDay, split, 3, 10),
   ];
 }
