@@ -30,9 +30,25 @@ export async function uploadReferences(http: ApiClient, versions: RegisteredVers
   }
 }
 
+/**
+ * Weather drifts with the seasons: a month of live data is never distributed like three years of
+ * training data. The admin sets seasonal tolerances (normed Wasserstein) so that only what is
+ * unusual for the time of year flags: precipitation and wind stay in range, temperatures flag
+ * when the record-warm 2015 summer arrives.
+ */
+const seasonalThresholds: Record<string, number> = { precipitation: 0.6, wind: 0.6, temp_max: 0.9, temp_min: 0.9 };
+
+export async function configureSeasonalDrift(admin: ApiClient) {
+  const { items } = await admin.json<{ items: Array<{ id: string; modelName: string }> }>('GET', '/api/v1/deployments');
+  for (const deployment of items) {
+    const features = taskNamed(deployment.modelName).features.map((feature) => ({ feature, method: 'wasserstein' as const, threshold: seasonalThresholds[feature] ?? 0.1 }));
+    await admin.json('PUT', `/api/v1/deployments/${deployment.id}/drift-settings`, { driftShare: 0.5, features });
+  }
+}
+
 const rules: AlertRuleInput[] = [
   { name: 'Canary p99 latency above 250 ms', metric: 'latency_p99', operator: '>', threshold: 250, windowMinutes: 1, consecutive: 2, deploymentId: null, versionRole: 'canary', action: 'rollback', enabled: true },
-  { name: 'Feature drift: PSI above 0.25', metric: 'feature_psi', operator: '>', threshold: 0.25, windowMinutes: 5, consecutive: 1, deploymentId: null, versionRole: 'any', action: 'retrain', enabled: true },
+  { name: 'A feature drifts past its seasonal tolerance', metric: 'drifted_features', operator: '>', threshold: 0, windowMinutes: 5, consecutive: 2, deploymentId: null, versionRole: 'stable', action: 'retrain', enabled: true },
   { name: 'Error rate above 5 %', metric: 'error_rate', operator: '>', threshold: 0.05, windowMinutes: 5, consecutive: 3, deploymentId: null, versionRole: 'any', action: 'investigate', enabled: true },
 ];
 

@@ -4,7 +4,7 @@ import type { TrainedRun } from '../training/sweeps';
 import { createToken, demoPassword, signInPeople } from './demo-users';
 import { configurePolicies, overrideModelPolicy, promotionHistory } from './governance';
 import { logRuns } from './log-runs';
-import { createAlertRules, uploadReferences } from './monitoring-setup';
+import { configureSeasonalDrift, createAlertRules, uploadReferences } from './monitoring-setup';
 import { registerModels } from './register-models';
 
 export interface SeedResult {
@@ -36,7 +36,7 @@ export async function seedDemo(url: string, runs: AsyncIterable<TrainedRun> | It
   const logged = await step('runs trained and logged with metric histories, datasets and models', () => logRuns(dana, runs, split, 'dana', Date.now() - 3 * 86_400_000));
   const versions = await step('models registered', () => registerModels(dana, logged));
   await step('reference profiles and promotion history', () =>
-    Promise.all([uploadReferences(dana, versions, split.training), overrideModelPolicy(admin).then(() => promotionHistory(people))]),
+    Promise.all([uploadReferences(dana, versions, split.training), overrideModelPolicy(admin).then(() => promotionHistory(people)).then(() => configureSeasonalDrift(admin))]),
   );
   const servingToken = await createToken(bootstrap, 'serving', 'traffic simulator');
   return { servingToken, runs: logged.length, versions: versions.length };

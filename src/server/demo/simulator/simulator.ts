@@ -23,7 +23,7 @@ export interface SimulatorOptions {
   log: (line: string) => void;
 }
 
-export const defaultSimulatorOptions = { rate: 10, secondsPerDay: 10, firstDay: '2015-04-01', tickMs: 2000, labelDelayMs: [20_000, 60_000] as [number, number], reportEveryMs: 60_000, seed: 2015 };
+export const defaultSimulatorOptions = { rate: 10, secondsPerDay: 10, firstDay: '2015-05-20', tickMs: 2000, labelDelayMs: [20_000, 60_000] as [number, number], reportEveryMs: 60_000, seed: 2015 };
 
 export interface SimulatorReport extends DeliveryStats {
   events: number;
