@@ -22,6 +22,7 @@ import { deploymentsRoutes } from './modules/deployments/deployments.routes';
 import { policiesRoutes } from './modules/promotions/policies.routes';
 import { promotionsRoutes } from './modules/promotions/promotions.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { trackingSearchRoutes } from './modules/tracking/tracking-search.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { accessControlPlugin } from './plugins/access-control';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runArtifactsRoutes);
   await app.register(trackingRoutes);
   await app.register(registryRoutes);
+  await app.register(trackingSearchRoutes);
   await app.register(loggedModelsRoutes);
   await app.register(deploymentsRoutes);
   await app.register(policiesRoutes);

@@ -9,8 +9,11 @@ import { invalidParameter } from '../errors';
  */
 const intString = z.string().trim().regex(/^-?\d+$/);
 
-export const int64 = z.union([z.number().int(), intString.transform(Number)]);
-export const int32 = z.union([z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1), intString.transform(Number)]);
+// Strings are checked after conversion too: "99999999999999999999" must not reach a bigint column.
+const safeInt = z.number().int();
+export const int64 = z.union([safeInt, intString.transform(Number).pipe(safeInt)]);
+const int32Range = safeInt.min(-(2 ** 31)).max(2 ** 31 - 1);
+export const int32 = z.union([int32Range, intString.transform(Number).pipe(int32Range)]);
 
 const specialDoubles: Record<string, number> = { NaN: Number.NaN, Infinity: Number.POSITIVE_INFINITY, '-Infinity': Number.NEGATIVE_INFINITY };
 export const double = z.union([

@@ -3,17 +3,28 @@ import type { Db } from '../../db/database';
 import type { MetricsTable } from './tracking.tables';
 
 /**
- * SQL for metric values: the append-only history (`metrics`, an exact duplicate is a no-op, as in
+ * SQL for metric values: the append-only history (`metrics`, an exact duplicate adds no row, as in
  * MLflow) and the latest value per run and key (`latest_metrics`, for runs/get and search).
  */
 const chunk = 500;
 
-export async function insertMetricRows(tx: Db, rows: readonly MetricsTable[]) {
+export async function insertMetricRows(tx: Db, input: readonly MetricsTable[]) {
+  // PostgreSQL refuses an upsert that touches one row twice: drop exact repeats within the batch.
+  const unique = new Map(input.map((row) => [JSON.stringify([row.key, row.step, row.timestamp, row.value, row.is_nan]), row] as const));
+  const rows = [...unique.values()];
   for (let start = 0; start < rows.length; start += chunk) {
     await tx
       .insertInto('metrics')
       .values(rows.slice(start, start + chunk))
-      .onConflict((conflict) => conflict.doNothing())
+      // An exact duplicate adds nothing, except that MLflow 3 re-logs a run's metrics with the
+      // logged model's id once the model exists: the existing value then gains that link.
+      .onConflict((conflict) =>
+        conflict.columns(['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan']).doUpdateSet({
+          model_id: sql`coalesce(metrics.model_id, excluded.model_id)`,
+          dataset_name: sql`coalesce(metrics.dataset_name, excluded.dataset_name)`,
+          dataset_digest: sql`coalesce(metrics.dataset_digest, excluded.dataset_digest)`,
+        }),
+      )
       .execute();
   }
 }
