@@ -44,11 +44,15 @@ export type People = Record<(typeof actors)[number], ApiClient>;
 
 /**
  * Creates the users and a client per acting person, each with their own token: a password check
- * is slow on purpose (scrypt), so programs use tokens.
+ * is slow on purpose (scrypt), so programs use tokens. The data scientist's client comes first
+ * (`onFirst`), so logging can start while the others are still being set up.
  */
-export async function signInPeople(http: ApiClient): Promise<People> {
+export async function signInPeople(http: ApiClient, onFirst: (dana: ApiClient) => void): Promise<People> {
   const admin = http.as({ token: await createToken(http, 'admin', 'demo seed') });
   await createDemoUsers(admin);
-  const others = await Promise.all(actors.filter((u) => u !== 'admin').map(async (username) => [username, http.as({ token: await createToken(http, username, 'demo seed') })] as const));
-  return { admin, ...Object.fromEntries(others) } as People;
+  const tokenOf = async (username: (typeof actors)[number]) => http.as({ token: await createToken(http, username, 'demo seed') });
+  const dana = await tokenOf('dana');
+  onFirst(dana);
+  const [erin, alice, bob] = await Promise.all([tokenOf('erin'), tokenOf('alice'), tokenOf('bob')]);
+  return { admin, dana, erin, alice, bob };
 }

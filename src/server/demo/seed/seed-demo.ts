@@ -27,16 +27,22 @@ export async function seedDemo(url: string, runs: AsyncIterable<TrainedRun> | It
     return result;
   };
 
-  const people = await step('users, tokens and policies', async () => {
-    const signedIn = await signInPeople(bootstrap);
-    await Promise.all([configurePolicies(signedIn.admin), createAlertRules(signedIn.admin)]);
-    return signedIn;
-  });
-  const { admin, dana } = people;
-  const logged = await step('runs trained and logged with metric histories, datasets and models', () => logRuns(dana, runs, split, 'dana', Date.now() - 3 * 86_400_000));
-  const versions = await step('models registered', () => registerModels(dana, logged));
+  // Runs are logged as they arrive from training as soon as the data scientist has a token, while
+  // the other people, policies and alert rules are set up.
+  let danaReady: (dana: ApiClient) => void = () => {};
+  const dana = new Promise<ApiClient>((resolve) => (danaReady = resolve));
+  const [people, logged] = await Promise.all([
+    step('users, tokens, policies and alert rules', async () => {
+      const signedIn = await signInPeople(bootstrap, danaReady);
+      await Promise.all([configurePolicies(signedIn.admin), createAlertRules(signedIn.admin)]);
+      return signedIn;
+    }),
+    dana.then((client) => step('runs trained and logged with metric histories, datasets and models', () => logRuns(client, runs, split, 'dana', Date.now() - 3 * 86_400_000))),
+  ]);
+  const { admin } = people;
+  const versions = await step('models registered', () => registerModels(people.dana, logged));
   await step('reference profiles and promotion history', () =>
-    Promise.all([uploadReferences(dana, versions, split.training), overrideModelPolicy(admin).then(() => promotionHistory(people)).then(() => configureSeasonalDrift(admin))]),
+    Promise.all([uploadReferences(people.dana, versions, split.training), overrideModelPolicy(admin).then(() => promotionHistory(people)).then(() => configureSeasonalDrift(admin))]),
   );
   const servingToken = await createToken(bootstrap, 'serving', 'traffic simulator');
   return { servingToken, runs: logged.length, versions: versions.length };

@@ -81,7 +81,7 @@ export function sweepPlan(split: WeatherSplit): Array<() => TrainedRun> {
   const plan: Array<() => TrainedRun> = [];
   for (const learningRate of [0.05, 0.2, 0.5]) for (const l2 of [0, 0.01, 0.1]) plan.push(() => softmaxRun(weatherType, experiments.softmax, split, learningRate, l2, 60));
   for (const maxDepth of [2, 3, 4, 6, 8]) for (const minNumSamples of [3, 12]) plan.push(() => treeRun(weatherType, experiments.trees, split, maxDepth, minNumSamples));
-  for (const nEstimators of [8, 16]) for (const maxDepth of [4, 7]) for (const maxFeatures of [0.5, 1]) plan.push(() => forestRun(split, 'rf-sweep', nEstimators, maxFeatures, maxDepth));
+  for (const nEstimators of [6, 12]) for (const maxDepth of [4, 7]) for (const maxFeatures of [0.5, 1]) plan.push(() => forestRun(split, 'rf-sweep', nEstimators, maxFeatures, maxDepth));
   for (const learningRate of [0.1, 0.5]) for (const l2 of [0, 0.05]) plan.push(() => softmaxRun(wetDay, experiments.wetDay, split, learningRate, l2, 40));
   for (const maxDepth of [3, 5]) plan.push(() => treeRun(wetDay, experiments.wetDay, split, maxDepth, 10));
   return plan;
