@@ -48,7 +48,7 @@ export async function configureSeasonalDrift(admin: ApiClient) {
 
 const rules: AlertRuleInput[] = [
   { name: 'Canary p99 latency above 250 ms', metric: 'latency_p99', operator: '>', threshold: 250, windowMinutes: 1, consecutive: 2, deploymentId: null, versionRole: 'canary', action: 'rollback', enabled: true },
-  { name: 'A feature drifts past its seasonal tolerance', metric: 'drifted_features', operator: '>', threshold: 0, windowMinutes: 5, consecutive: 2, deploymentId: null, versionRole: 'stable', action: 'retrain', enabled: true },
+  { name: 'A feature drifts past its seasonal tolerance', metric: 'drifted_features', operator: '>', threshold: 0, windowMinutes: 5, consecutive: 1, deploymentId: null, versionRole: 'stable', action: 'retrain', enabled: true },
   { name: 'Error rate above 5 %', metric: 'error_rate', operator: '>', threshold: 0.05, windowMinutes: 5, consecutive: 3, deploymentId: null, versionRole: 'any', action: 'investigate', enabled: true },
 ];
 
