@@ -15,7 +15,8 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  demo = await startDemoWorkspace(Number(process.env.E2E_PORT ?? 5179) + 1);
+  // Far from the journeys' own ports, which other runs on this machine may use.
+  demo = await startDemoWorkspace(Number(process.env.E2E_PORT ?? 5179) + 1000);
 });
 test.afterAll(async () => demo?.stop());
 

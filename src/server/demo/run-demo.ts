@@ -16,6 +16,7 @@ export interface DemoOptions {
   small: boolean;
 }
 
+const answers = (url: string) => fetch(`${url}/readyz`).then(() => true, () => false);
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const since = (t: number) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
 
@@ -28,6 +29,7 @@ export async function runDemo(options: DemoOptions): Promise<void> {
   const started = Date.now();
   const dataDir = path.resolve(options.dataDir);
   const url = `http://127.0.0.1:${options.port}`;
+  if (await answers(url)) throw new Error(`Something already answers on port ${options.port}; choose another with --port`);
   const mustSeed = prepareDemoDir(dataDir, options.reset, print);
   const server = startDemoServer(dataDir, options.port);
   const stopServer = () => server.exitCode === null && server.kill('SIGTERM');
