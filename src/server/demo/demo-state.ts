@@ -33,7 +33,7 @@ export function prepareDemoDir(dataDir: string, reset: boolean, log: (line: stri
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0 && !existsSync(ownerOf(dataDir))) {
     throw new Error(`${dataDir} is not a demo workspace (no .sextant-demo file); the demo never touches it`);
   }
-  if (reset && existsSync(dataDir)) {
+  if (reset && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     log(`Resetting the demo workspace in ${dataDir}`);
     rmSync(dataDir, { recursive: true, force: true });
   } else if (existsSync(dataDir) && !readDemoState(dataDir)) {
