@@ -3,6 +3,7 @@ import { artifactsSamples } from '../modules/artifacts/artifacts.samples';
 import { auditSamples } from '../modules/audit/audit.samples';
 import { authSamples } from '../modules/auth/auth.samples';
 import { loggedModelsSamples } from '../modules/logged-models/logged-models.samples';
+import { modelsViewSamples } from '../modules/models-view/models-view.samples';
 import { monitoringSamples } from '../modules/monitoring/monitoring.samples';
 import { registrySamples } from '../modules/registry/registry.samples';
 import type { TestApp } from './build-test-app';
@@ -30,6 +31,7 @@ export const mutationSamples: MutationSamples = {
   ...loggedModelsSamples,
   ...artifactsSamples,
   ...monitoringSamples,
+  ...modelsViewSamples,
 };
 
 /**
