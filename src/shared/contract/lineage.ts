@@ -13,7 +13,7 @@ export const lineageRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dataset'), digest: z.string(), name: z.string() }),
   z.object({ kind: z.literal('commit'), commit: z.string() }),
   z.object({ kind: z.literal('run'), runId: z.string(), experimentId: z.string() }),
-  z.object({ kind: z.literal('logged-model'), modelId: z.string(), experimentId: z.string() }),
+  z.object({ kind: z.literal('logged-model'), modelId: z.string(), experimentId: z.string(), runId: z.string().nullable() }),
   z.object({ kind: z.literal('model'), name: z.string() }),
   z.object({ kind: z.literal('model-version'), name: z.string(), version: z.number().int() }),
   z.object({ kind: z.literal('deployment'), deploymentId: z.string(), environment: z.string() }),

@@ -12,6 +12,7 @@ const modelParams = z.object({ name: modelNameSchema });
 const versionParams = z.object({ name: modelNameSchema, version: versionParam });
 
 export const keyValueSchema = z.object({ key: z.string(), value: z.string() });
+export type KeyValue = z.infer<typeof keyValueSchema>;
 
 export const modelAliasSchema = z.object({
   alias: z.string(),

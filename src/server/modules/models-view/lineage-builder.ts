@@ -50,7 +50,7 @@ export const loggedModelNode = (row: LineageModelRow): LineageNode => ({
   detail: row.lifecycle_stage === 'deleted' ? 'deleted' : row.status.toLowerCase(),
   deleted: row.lifecycle_stage === 'deleted',
   time: Number(row.creation_timestamp_ms),
-  ref: { kind: 'logged-model', modelId: row.model_id, experimentId: String(row.experiment_id) },
+  ref: { kind: 'logged-model', modelId: row.model_id, experimentId: String(row.experiment_id), runId: row.source_run_id },
 });
 
 export const modelNode = (name: string): LineageNode => ({ id: nodeId.model(name), kind: 'model', label: name, detail: 'registered model', deleted: false, time: 0, ref: { kind: 'model', name } });

@@ -1,0 +1,73 @@
+import type { LineageEdge, LineageGraph, LineageNode } from '../../../../shared/contract/lineage';
+
+/** A placeholder for siblings left out of view; clicking it expands its group. */
+export interface MoreNode {
+  id: string;
+  kind: 'more';
+  group: string;
+  count: number;
+  /** What is hidden, e.g. "model versions". */
+  of: LineageNode['kind'];
+}
+
+export type VisibleNode = LineageNode | MoreNode;
+export interface VisibleEdge {
+  id: string;
+  source: string;
+  target: string;
+  label: string | null;
+  kind: LineageEdge['kind'] | 'more';
+}
+
+export const isMore = (node: VisibleNode): node is MoreNode => node.kind === 'more';
+
+/**
+ * What to draw of a large graph: breadth-first from the root, each node's new neighbours of one
+ * kind on one side are cut to the `limit` newest when there are more, behind a "+N more" node
+ * (unless the user expanded that group). Hidden nodes reachable another way still show.
+ */
+export function visibleGraph(graph: LineageGraph, expanded: ReadonlySet<string>, limit = 6): { nodes: VisibleNode[]; edges: VisibleEdge[] } {
+  const byId = new Map(graph.nodes.map((node) => [node.id, node]));
+  const neighbours = new Map<string, Array<{ id: string; side: 'up' | 'down' }>>();
+  for (const edge of graph.edges) {
+    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), { id: edge.target, side: 'down' }]);
+    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), { id: edge.source, side: 'up' }]);
+  }
+  const visible = new Set<string>([graph.root]);
+  const groups: Array<{ id: string; anchor: string; side: 'up' | 'down'; of: LineageNode['kind']; members: string[] }> = [];
+  const queue = [graph.root];
+  while (queue.length > 0) {
+    const current = queue.shift() as string;
+    const fresh = new Map<string, LineageNode[]>();
+    for (const { id, side } of neighbours.get(current) ?? []) {
+      const node = byId.get(id);
+      if (!node || visible.has(id)) continue;
+      const key = `${side}|${node.kind}`;
+      const list = fresh.get(key) ?? [];
+      if (!list.includes(node)) fresh.set(key, [...list, node]);
+    }
+    for (const [key, members] of fresh) {
+      const group = `${current}|${key}`;
+      const sorted = [...members].sort((a, b) => b.time - a.time);
+      const shown = members.length > limit + 1 && !expanded.has(group) ? sorted.slice(0, limit) : sorted;
+      for (const node of shown) {
+        visible.add(node.id);
+        queue.push(node.id);
+      }
+      if (shown.length < sorted.length) {
+        const [side, of] = key.split('|') as ['up' | 'down', LineageNode['kind']];
+        groups.push({ id: `more:${group}`, anchor: current, side, of, members: sorted.slice(limit).map((node) => node.id) });
+      }
+    }
+  }
+  const nodes: VisibleNode[] = graph.nodes.filter((node) => visible.has(node.id));
+  const edges: VisibleEdge[] = graph.edges.filter((edge) => visible.has(edge.source) && visible.has(edge.target));
+  for (const group of groups) {
+    const count = group.members.filter((id) => !visible.has(id)).length;
+    if (count === 0) continue;
+    nodes.push({ id: group.id, kind: 'more', group: group.id.slice('more:'.length), count, of: group.of });
+    const [source, target] = group.side === 'down' ? [group.anchor, group.id] : [group.id, group.anchor];
+    edges.push({ id: `edge:${group.id}`, source, target, label: null, kind: 'more' });
+  }
+  return { nodes, edges };
+}
