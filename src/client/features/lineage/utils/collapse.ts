@@ -29,27 +29,33 @@ export const isMore = (node: VisibleNode): node is MoreNode => node.kind === 'mo
 export function visibleGraph(graph: LineageGraph, expanded: ReadonlySet<string>, limit = 6): { nodes: VisibleNode[]; edges: VisibleEdge[] } {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const neighbours = new Map<string, Array<{ id: string; side: 'up' | 'down' }>>();
+  const link = (from: string, entry: { id: string; side: 'up' | 'down' }) => {
+    const list = neighbours.get(from);
+    if (list) list.push(entry);
+    else neighbours.set(from, [entry]);
+  };
   for (const edge of graph.edges) {
-    neighbours.set(edge.source, [...(neighbours.get(edge.source) ?? []), { id: edge.target, side: 'down' }]);
-    neighbours.set(edge.target, [...(neighbours.get(edge.target) ?? []), { id: edge.source, side: 'up' }]);
+    link(edge.source, { id: edge.target, side: 'down' });
+    link(edge.target, { id: edge.source, side: 'up' });
   }
   const visible = new Set<string>([graph.root]);
   const groups: Array<{ id: string; anchor: string; side: 'up' | 'down'; of: LineageNode['kind']; members: string[] }> = [];
   const queue = [graph.root];
   while (queue.length > 0) {
     const current = queue.shift() as string;
-    const fresh = new Map<string, LineageNode[]>();
+    const fresh = new Map<string, Set<LineageNode>>();
     for (const { id, side } of neighbours.get(current) ?? []) {
       const node = byId.get(id);
       if (!node || visible.has(id)) continue;
       const key = `${side}|${node.kind}`;
-      const list = fresh.get(key) ?? [];
-      if (!list.includes(node)) fresh.set(key, [...list, node]);
+      const group = fresh.get(key);
+      if (group) group.add(node);
+      else fresh.set(key, new Set([node]));
     }
     for (const [key, members] of fresh) {
       const group = `${current}|${key}`;
       const sorted = [...members].sort((a, b) => b.time - a.time);
-      const shown = members.length > limit + 1 && !expanded.has(group) ? sorted.slice(0, limit) : sorted;
+      const shown = sorted.length > limit + 1 && !expanded.has(group) ? sorted.slice(0, limit) : sorted;
       for (const node of shown) {
         visible.add(node.id);
         queue.push(node.id);
