@@ -79,7 +79,7 @@ export function buildLineageGraph(): LineageGraph {
     edges: [
       { id: 'e1', source: 'dataset:digest1', target: 'run:run1', kind: 'input', label: 'training' },
       { id: 'e2', source: 'run:run1', target: 'model-version:1:churn', kind: 'registered', label: null },
-      { id: 'e3', source: 'model:churn', target: 'model-version:1:churn', kind: 'version', label: null },
+      { id: 'e3', source: 'model-version:1:churn', target: 'model:churn', kind: 'version', label: null },
       { id: 'e4', source: 'model-version:1:churn', target: 'deployment:7', kind: 'serves', label: 'stable' },
       { id: 'e5', source: 'deployment:7', target: 'monitoring:7', kind: 'monitors', label: null },
     ],

@@ -37,7 +37,7 @@ export const commitNode = (sha: string): LineageNode => ({
   id: nodeId.commit(sha),
   kind: 'commit',
   label: sha.slice(0, 10),
-  detail: 'git commit',
+  detail: null,
   deleted: false,
   time: 0,
   ref: { kind: 'commit', commit: sha },
@@ -53,7 +53,7 @@ export const loggedModelNode = (row: LineageModelRow): LineageNode => ({
   ref: { kind: 'logged-model', modelId: row.model_id, experimentId: String(row.experiment_id), runId: row.source_run_id },
 });
 
-export const modelNode = (name: string): LineageNode => ({ id: nodeId.model(name), kind: 'model', label: name, detail: 'registered model', deleted: false, time: 0, ref: { kind: 'model', name } });
+export const modelNode = (name: string): LineageNode => ({ id: nodeId.model(name), kind: 'model', label: name, detail: null, deleted: false, time: 0, ref: { kind: 'model', name } });
 
 export const versionNode = (row: LineageVersionRow): LineageNode => ({
   id: nodeId.version(row.name, row.version),

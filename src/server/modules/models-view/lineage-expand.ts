@@ -129,7 +129,7 @@ export async function expandLevel(t: Traversal, visits: Visit[]): Promise<Visit[
     (async () => {
       for (const model of of('model', 'down')) {
         const name = keyOf(model, 'name');
-        for (const row of await versionsOfModel(t.db, name, t.maxNodes)) reach(addVersion(row), t.direction, model.id, nodeId.version(row.name, row.version), 'version');
+        for (const row of await versionsOfModel(t.db, name, t.maxNodes)) reach(addVersion(row), t.direction, nodeId.version(row.name, row.version), model.id, 'version');
       }
     })(),
     expandDeployments(t, downVersions, reach),

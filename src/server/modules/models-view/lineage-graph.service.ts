@@ -29,10 +29,10 @@ export async function lineageGraph(db: Db, query: LineageQuery): Promise<Lineage
   graph.addNode(root);
   let frontier: Visit[] = [{ node: root, dir: query.kind === 'model' ? 'down' : query.direction }];
   if (query.kind === 'model-version') {
-    // The model is shown next to its version (a link to its page); the traversal does not go on from it.
+    // The version points to its model (a link to its page); the traversal does not go on from it.
     const model = modelNode(query.id);
     graph.addNode(model);
-    graph.addEdge(model.id, root.id, 'version');
+    graph.addEdge(root.id, model.id, 'version');
   }
   for (let level = 0; level < query.depth && frontier.length > 0; level++) frontier = await expandLevel(traversal, frontier);
   return graph.toGraph(root.id);

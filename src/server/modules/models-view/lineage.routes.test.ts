@@ -48,7 +48,7 @@ describe('lineage graph', () => {
     expect(body.root).toBe(`model-version:1:${model}`);
     expect(edgeList(body)).toEqual(
       [
-        `${model} -version-> ${model} v1`,
+        `${model} v1 -version-> ${model}`,
         'model -registered-> risk/churn ✓ v1',
         'trial-1 -output-> model',
         'customers -input(training)-> trial-1',

@@ -34,17 +34,14 @@ export function LineageView({ root, title = 'Lineage', description = 'Datasets â
 
   return (
     <Card role="region" aria-label={title}>
-      <CardHeader
-        title={title}
-        description={description}
-        actions={
-          <div className="flex items-center gap-2">
-            <Select aria-label="Direction" className="w-36" value={direction} onChange={(event) => setDirection(event.target.value as LineageDirection)}>
+      <CardHeader title={title} description={description} />
+      <div className="flex flex-wrap items-center gap-2 border-b border-border px-5 py-2">
+            <Select aria-label="Direction" className="w-36!" value={direction} onChange={(event) => setDirection(event.target.value as LineageDirection)}>
               <option value="both">Both ways</option>
               <option value="up">Upstream</option>
               <option value="down">Downstream</option>
             </Select>
-            <Select aria-label="Depth" className="w-28" value={depth} onChange={(event) => setDepth(Number(event.target.value))}>
+            <Select aria-label="Depth" className="w-28!" value={depth} onChange={(event) => setDepth(Number(event.target.value))}>
               {[1, 2, 3, 4, 5, 6, 8].map((value) => (
                 <option key={value} value={value}>{`${value} hop${value > 1 ? 's' : ''}`}</option>
               ))}
@@ -52,9 +49,7 @@ export function LineageView({ root, title = 'Lineage', description = 'Datasets â
             <Button variant="secondary" size="sm" aria-pressed={view === 'list'} onClick={() => setView(view === 'graph' ? 'list' : 'graph')}>
               {view === 'graph' ? 'Show as list' : 'Show as graph'}
             </Button>
-          </div>
-        }
-      />
+      </div>
       {graph.isPending ? (
         <Spinner label="Loading the lineage" />
       ) : graph.isError ? (

@@ -58,8 +58,8 @@ export function AliasesPanel({ name, aliases, canEdit, version, promotionHref }:
       </ul>
       {canEdit && (
         <form onSubmit={submit} className="flex flex-wrap items-center gap-2">
-          <Input aria-label="Alias" placeholder="champion" className="w-36" value={alias} onChange={(event) => setAlias(event.target.value)} required pattern="[A-Za-z0-9_\-]{1,64}" />
-          {version === undefined && <Input aria-label="Version" type="number" min={1} placeholder="version" className="w-24" value={target} onChange={(event) => setTarget(event.target.value)} required />}
+          <Input aria-label="Alias" placeholder="champion" className="w-36!" value={alias} onChange={(event) => setAlias(event.target.value)} required pattern="[A-Za-z0-9_\-]{1,64}" />
+          {version === undefined && <Input aria-label="Version" type="number" min={1} placeholder="version" className="w-24!" value={target} onChange={(event) => setTarget(event.target.value)} required />}
           <Button type="submit" size="sm" variant="secondary" disabled={set.isPending || !alias.trim() || !target}>
             {version === undefined ? 'Set alias' : `Point at v${version}`}
           </Button>

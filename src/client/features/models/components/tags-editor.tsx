@@ -35,8 +35,8 @@ export function TagsEditor({ target, tags, canEdit }: { target: EditTarget; tags
       </ul>
       {canEdit && (
         <form onSubmit={add} className="flex flex-wrap items-center gap-2">
-          <Input aria-label="Tag key" placeholder="key" className="w-32" value={key} onChange={(event) => setKey(event.target.value)} required maxLength={250} />
-          <Input aria-label="Tag value" placeholder="value" className="w-40" value={value} onChange={(event) => setValue(event.target.value)} maxLength={5000} />
+          <Input aria-label="Tag key" placeholder="key" className="w-32!" value={key} onChange={(event) => setKey(event.target.value)} required maxLength={250} />
+          <Input aria-label="Tag value" placeholder="value" className="w-40!" value={value} onChange={(event) => setValue(event.target.value)} maxLength={5000} />
           <Button type="submit" size="sm" variant="secondary" disabled={set.isPending || !key.trim()}>Add tag</Button>
         </form>
       )}
