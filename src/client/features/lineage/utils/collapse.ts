@@ -22,9 +22,10 @@ export interface VisibleEdge {
 export const isMore = (node: VisibleNode): node is MoreNode => node.kind === 'more';
 
 /**
- * What to draw of a large graph: breadth-first from the root, each node's new neighbours of one
- * kind on one side are cut to the `limit` newest when there are more, behind a "+N more" node
- * (unless the user expanded that group). Hidden nodes reachable another way still show.
+ * What to draw of a large graph: breadth-first from the root, going on upstream from what is
+ * upstream and downstream from what is downstream (as the server traverses; a model's versions go
+ * both ways). Each node's new neighbours of one kind on one side are cut to the `limit` newest when
+ * there are more, behind a "+N more" node (unless the user expanded that group).
  */
 export function visibleGraph(graph: LineageGraph, expanded: ReadonlySet<string>, limit = 6): { nodes: VisibleNode[]; edges: VisibleEdge[] } {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
@@ -40,13 +41,15 @@ export function visibleGraph(graph: LineageGraph, expanded: ReadonlySet<string>,
   }
   const visible = new Set<string>([graph.root]);
   const groups: Array<{ id: string; anchor: string; side: 'up' | 'down'; of: LineageNode['kind']; members: string[] }> = [];
-  const queue = [graph.root];
-  while (queue.length > 0) {
-    const current = queue.shift() as string;
+  const queue: Array<{ id: string; dir: 'up' | 'down' | 'both' }> = [{ id: graph.root, dir: 'both' }];
+  const modelRoot = byId.get(graph.root)?.kind === 'model';
+  for (let head = 0; head < queue.length; head++) {
+    const { id: current, dir } = queue[head] as { id: string; dir: 'up' | 'down' | 'both' };
+    const onward = (side: 'up' | 'down') => (modelRoot && current === graph.root ? 'both' : side);
     const fresh = new Map<string, Set<LineageNode>>();
     for (const { id, side } of neighbours.get(current) ?? []) {
       const node = byId.get(id);
-      if (!node || visible.has(id)) continue;
+      if (!node || visible.has(id) || (dir !== 'both' && dir !== side)) continue;
       const key = `${side}|${node.kind}`;
       const group = fresh.get(key);
       if (group) group.add(node);
@@ -56,12 +59,13 @@ export function visibleGraph(graph: LineageGraph, expanded: ReadonlySet<string>,
       const group = `${current}|${key}`;
       const sorted = [...members].sort((a, b) => b.time - a.time);
       const shown = sorted.length > limit + 1 && !expanded.has(group) ? sorted.slice(0, limit) : sorted;
+      const [side] = key.split('|') as ['up' | 'down'];
       for (const node of shown) {
         visible.add(node.id);
-        queue.push(node.id);
+        queue.push({ id: node.id, dir: onward(side) });
       }
       if (shown.length < sorted.length) {
-        const [side, of] = key.split('|') as ['up' | 'down', LineageNode['kind']];
+        const of = key.split('|')[1] as LineageNode['kind'];
         groups.push({ id: `more:${group}`, anchor: current, side, of, members: sorted.slice(limit).map((node) => node.id) });
       }
     }
