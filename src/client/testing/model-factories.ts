@@ -84,6 +84,7 @@ export function buildLineageGraph(): LineageGraph {
       { id: 'e5', source: 'deployment:7', target: 'monitoring:7', kind: 'monitors', label: null },
     ],
     truncated: false,
+    omittedVersions: 0,
   };
 }
 

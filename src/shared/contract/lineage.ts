@@ -52,6 +52,8 @@ export const lineageGraphSchema = z.object({
   edges: z.array(lineageEdgeSchema),
   /** The node cap was reached: some nodes were left out. */
   truncated: z.boolean(),
+  /** A model root: its older versions left out (see the `versions` query parameter). */
+  omittedVersions: z.number().int(),
 });
 export type LineageGraph = z.infer<typeof lineageGraphSchema>;
 
@@ -71,6 +73,11 @@ export const getLineage = defineRoute({
     version: z.coerce.number().int().min(1).optional(),
     depth: z.coerce.number().int().min(1).max(8).default(4),
     direction: lineageDirectionSchema.default('both'),
+    /**
+     * A model root: how many of its versions (newest first) the graph goes on from. The page draws
+     * a few and folds the rest; asking for all of a 500-version model costs ten times as much.
+     */
+    versions: z.coerce.number().int().min(1).max(3000).default(50),
   }),
   response: lineageGraphSchema,
 });

@@ -115,7 +115,7 @@ export class GraphBuilder {
     if (!this.edges.has(id)) this.edges.set(id, { id, source, target, kind, label });
   }
 
-  toGraph(root: string): LineageGraph {
+  toGraph(root: string): Omit<LineageGraph, 'omittedVersions'> {
     return { root, nodes: [...this.nodes.values()], edges: [...this.edges.values()], truncated: this.truncated };
   }
 }

@@ -42,6 +42,8 @@ export interface Traversal {
   maxNodes: number;
   /** The direction asked for (a model's versions go on in it). */
   direction: LineageDirection;
+  /** How many of a model root's newest versions to expand. */
+  modelVersions: number;
   versions: Map<string, LineageVersionRow>;
   loggedModels: Map<string, LineageModelRow>;
 }
@@ -129,7 +131,7 @@ export async function expandLevel(t: Traversal, visits: Visit[]): Promise<Visit[
     (async () => {
       for (const model of of('model', 'down')) {
         const name = keyOf(model, 'name');
-        for (const row of await versionsOfModel(t.db, name, t.maxNodes)) reach(addVersion(row), t.direction, nodeId.version(row.name, row.version), model.id, 'version');
+        for (const row of await versionsOfModel(t.db, name, Math.min(t.modelVersions, t.maxNodes))) reach(addVersion(row), t.direction, nodeId.version(row.name, row.version), model.id, 'version');
       }
     })(),
     expandDeployments(t, downVersions, reach),

@@ -4,7 +4,7 @@ import { notFound } from '../../errors';
 import { modelVersionNotFound, registeredModelNotFound } from '../registry/registry-errors';
 import { datasetNode, GraphBuilder, modelNode, nodeId, runNode, versionNode } from './lineage-builder';
 import { expandLevel, type Traversal, type Visit } from './lineage-expand';
-import { datasetByDigest, modelExists, runsById, versionByKey } from './lineage.repository';
+import { countVersions, datasetByDigest, modelExists, runsById, versionByKey } from './lineage.repository';
 
 /** More nodes than anyone can read; the graph says it was truncated. */
 export const maxLineageNodes = 3000;
@@ -15,6 +15,8 @@ export interface LineageQuery {
   version?: number | undefined;
   depth: number;
   direction: LineageDirection;
+  /** A model root: how many of its newest versions to go on from. */
+  versions: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface LineageQuery {
  */
 export async function lineageGraph(db: Db, query: LineageQuery): Promise<LineageGraph> {
   const graph = new GraphBuilder(maxLineageNodes);
-  const traversal: Traversal = { db, graph, maxNodes: maxLineageNodes, direction: query.direction, versions: new Map(), loggedModels: new Map() };
+  const traversal: Traversal = { db, graph, maxNodes: maxLineageNodes, direction: query.direction, modelVersions: query.versions, versions: new Map(), loggedModels: new Map() };
   const root = await rootNode(traversal, query);
   graph.addNode(root);
   let frontier: Visit[] = [{ node: root, dir: query.kind === 'model' ? 'down' : query.direction }];
@@ -35,7 +37,8 @@ export async function lineageGraph(db: Db, query: LineageQuery): Promise<Lineage
     graph.addEdge(root.id, model.id, 'version');
   }
   for (let level = 0; level < query.depth && frontier.length > 0; level++) frontier = await expandLevel(traversal, frontier);
-  return graph.toGraph(root.id);
+  const omitted = query.kind === 'model' ? Math.max(0, (await countVersions(db, query.id)) - query.versions) : 0;
+  return { ...graph.toGraph(root.id), omittedVersions: omitted };
 }
 
 async function rootNode(t: Traversal, query: LineageQuery): Promise<LineageNode> {

@@ -87,3 +87,6 @@ export const datasetByDigest = (db: Db, digest: string) => db.selectFrom('datase
 
 export const datasetEntries = (db: Db, digest: string) =>
   db.selectFrom('datasets').select(['name', 'source_type', 'source', 'schema', 'profile', 'experiment_id']).where('digest', '=', digest).orderBy('name').limit(100).execute();
+
+export const countVersions = async (db: Db, name: string) =>
+  Number((await db.selectFrom('model_versions').select((eb) => eb.fn.countAll<number>().as('count')).where('name', '=', name).executeTakeFirst())?.count ?? 0);

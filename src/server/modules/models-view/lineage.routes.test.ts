@@ -94,6 +94,11 @@ describe('lineage graph', () => {
     expect(body.nodes.filter((node) => node.kind === 'model-version')).toHaveLength(3);
     expect(body.nodes.filter((node) => node.kind === 'dataset').map((node) => node.label).sort()).toEqual(['customers', 'holdout']);
     expect(body.nodes.filter((node) => node.kind === 'deployment')).toHaveLength(2);
+    expect(body.omittedVersions).toBe(0);
+    // The newest versions only, with the rest counted.
+    const newest = (await lineage({ kind: 'model', id: model, versions: '1' })).body;
+    expect(newest.nodes.filter((node) => node.kind === 'model-version').map((node) => node.label)).toEqual([`${model} v3`]);
+    expect(newest.omittedVersions).toBe(2);
   });
 
   it('goes from a parent run down to its children', async () => {

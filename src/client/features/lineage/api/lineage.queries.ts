@@ -10,7 +10,7 @@ export interface LineageRoot {
 
 export const lineageQueries = {
   all: () => ['lineage'] as const,
-  graph: (root: LineageRoot, options: { depth?: number; direction?: LineageDirection } = {}) =>
+  graph: (root: LineageRoot, options: { depth?: number; direction?: LineageDirection; versions?: number } = {}) =>
     queryOptions({
       queryKey: [...lineageQueries.all(), 'graph', root, options] as const,
       queryFn: ({ signal }) => callApi(getLineage, { query: { ...root, ...options } }, { signal }),

@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import { Background, type Edge, MarkerType, ReactFlow, Controls } from '@xyflow/react';
 import { useMemo } from 'react';
-import { isMore, type VisibleEdge, type VisibleNode } from '../utils/collapse';
+import { isMore, type MoreNode, type VisibleEdge, type VisibleNode } from '../utils/collapse';
 import { layeredLayout } from '../utils/layout';
 import { pathBetween } from '../utils/path-to';
 import { LineageNodeCard, type LineageFlowNode, MoreNodeCard, type MoreFlowNode } from './lineage-node';
@@ -14,7 +14,7 @@ interface LineageCanvasProps {
   root: string;
   selected: string | null;
   onSelect: (id: string | null) => void;
-  onExpand: (group: string) => void;
+  onExpand: (node: MoreNode) => void;
 }
 
 /** The graph drawn with React Flow: laid out in layers, zoom and fit controls, the path to the selection lit. */

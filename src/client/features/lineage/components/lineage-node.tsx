@@ -12,7 +12,7 @@ export type NodeState = {
   root: boolean;
 };
 export type LineageFlowNode = Node<{ node: LineageNode } & NodeState, 'lineage'>;
-export type MoreFlowNode = Node<{ node: MoreNode; onExpand: (group: string) => void } & NodeState, 'more'>;
+export type MoreFlowNode = Node<{ node: MoreNode; onExpand: (node: MoreNode) => void } & NodeState, 'more'>;
 
 const handles = (
   <>
@@ -67,7 +67,7 @@ export function MoreNodeCard({ data }: NodeProps<MoreFlowNode>) {
   return (
     <button
       type="button"
-      onClick={() => onExpand(node.group)}
+      onClick={() => onExpand(node)}
       className="nodrag flex h-[60px] w-[208px] items-center justify-center rounded-md border border-dashed border-border bg-muted text-xs font-medium text-foreground hover:border-primary"
     >
       {handles}+{node.count} more {nodeKinds[node.of].plural}

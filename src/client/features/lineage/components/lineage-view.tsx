@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useMemo, useState } from 'react';
 import type { LineageDirection } from '../../../../shared/contract/lineage';
 import { Button } from '../../../components/ui/button';
@@ -6,7 +6,7 @@ import { Card, CardHeader } from '../../../components/ui/card';
 import { Select } from '../../../components/ui/field';
 import { ErrorState, Spinner } from '../../../components/ui/query-state';
 import { type LineageRoot, lineageQueries } from '../api/lineage.queries';
-import { visibleGraph } from '../utils/collapse';
+import { type MoreNode, visibleGraph } from '../utils/collapse';
 import { kindOrder, nodeKinds } from '../utils/node-kinds';
 import { LineageList } from './lineage-list';
 
@@ -27,9 +27,14 @@ export function LineageView({ root, title = 'Lineage', description = 'Datasets â
   const [view, setView] = useState<'graph' | 'list'>('graph');
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
-  const graph = useQuery(lineageQueries.graph(root, { depth, direction }));
+  // A model's lineage starts from its newest versions; expanding the rest fetches all of them.
+  const [allVersions, setAllVersions] = useState(false);
+  const graph = useQuery({ ...lineageQueries.graph(root, { depth, direction, ...(allVersions && { versions: 3000 }) }), placeholderData: keepPreviousData });
   const visible = useMemo(() => (graph.data ? visibleGraph(graph.data, expanded) : null), [graph.data, expanded]);
-  const expand = useCallback((group: string) => setExpanded((current) => new Set([...current, group])), []);
+  const expand = useCallback((more: MoreNode) => {
+    setExpanded((current) => new Set([...current, more.group]));
+    if (more.remote > 0) setAllVersions(true);
+  }, []);
   const kinds = kindOrder.filter((kind) => graph.data?.nodes.some((node) => node.kind === kind));
 
   return (

@@ -8,6 +8,8 @@ export interface MoreNode {
   count: number;
   /** What is hidden, e.g. "model versions". */
   of: LineageNode['kind'];
+  /** Of `count`, how many the server left out (a model's older versions): expanding fetches them. */
+  remote: number;
 }
 
 export type VisibleNode = LineageNode | MoreNode;
@@ -40,7 +42,7 @@ export function visibleGraph(graph: LineageGraph, expanded: ReadonlySet<string>,
     link(edge.target, { id: edge.source, side: 'up' });
   }
   const visible = new Set<string>([graph.root]);
-  const groups: Array<{ id: string; anchor: string; side: 'up' | 'down'; of: LineageNode['kind']; members: string[] }> = [];
+  const groups: Array<{ id: string; anchor: string; side: 'up' | 'down'; of: LineageNode['kind']; members: string[]; remote?: number }> = [];
   const queue: Array<{ id: string; dir: 'up' | 'down' | 'both' }> = [{ id: graph.root, dir: 'both' }];
   const modelRoot = byId.get(graph.root)?.kind === 'model';
   for (let head = 0; head < queue.length; head++) {
@@ -72,10 +74,18 @@ export function visibleGraph(graph: LineageGraph, expanded: ReadonlySet<string>,
   }
   const nodes: VisibleNode[] = graph.nodes.filter((node) => visible.has(node.id));
   const edges: VisibleEdge[] = graph.edges.filter((edge) => visible.has(edge.source) && visible.has(edge.target));
+  // A model's older versions the server left out join (or make) the group of its versions.
+  if (graph.omittedVersions > 0 && modelRoot) {
+    const id = `more:${graph.root}|up|model-version`;
+    const group = groups.find((g) => g.id === id) ?? { id, anchor: graph.root, side: 'up' as const, of: 'model-version' as const, members: [] };
+    if (!groups.includes(group)) groups.push(group);
+    group.remote = graph.omittedVersions;
+  }
   for (const group of groups) {
-    const count = group.members.filter((id) => !visible.has(id)).length;
+    const remote = group.remote ?? 0;
+    const count = group.members.filter((id) => !visible.has(id)).length + remote;
     if (count === 0) continue;
-    nodes.push({ id: group.id, kind: 'more', group: group.id.slice('more:'.length), count, of: group.of });
+    nodes.push({ id: group.id, kind: 'more', group: group.id.slice('more:'.length), count, of: group.of, remote });
     const [source, target] = group.side === 'down' ? [group.anchor, group.id] : [group.id, group.anchor];
     edges.push({ id: `edge:${group.id}`, source, target, label: null, kind: 'more' });
   }
