@@ -15,17 +15,18 @@ import { migrateToLatest } from '../server/db/migrate';
 import { systemContext } from '../server/modules/audit/audit.service';
 import { createToken } from '../server/modules/auth/tokens.service';
 import { createUser } from '../server/modules/auth/users.service';
+import { createEmptyDatabaseUrl } from '../server/testing/test-database';
 import { seedLineage } from './lineage-seed';
 
-const postgres = process.argv.includes('--postgres');
-const dir = mkdtempSync(path.join(os.tmpdir(), 'sextant-lineage-bench-'));
-const url = postgres ? (process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : `sqlite:${path.join(dir, 'bench.db')}`;
-const database = openDatabase(url);
-if (postgres) {
-  // A clean schema for the run (the bench owns this database while it runs).
-  await database.db.schema.dropSchema('public').ifExists().cascade().execute();
-  await database.db.schema.createSchema('public').execute();
+if (process.argv.includes('--postgres')) {
+  process.env.SEXTANT_TEST_DIALECT = 'postgres';
+  process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
 }
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sextant-lineage-bench-'));
+// A brand-new database for the run (a fresh PostgreSQL database with --postgres), dropped after.
+const empty = await createEmptyDatabaseUrl();
+const url = empty.url;
+const database = openDatabase(url);
 await migrateToLatest(database);
 const clientDir = path.resolve('dist/client');
 const config = loadConfig({ SEXTANT_DATA_DIR: dir, DATABASE_URL: url, LOG_LEVEL: 'silent' });
@@ -114,4 +115,5 @@ if (!existsSync(clientDir)) {
 
 await app.close();
 await database.db.destroy();
+await empty.drop();
 rmSync(dir, { recursive: true, force: true });
