@@ -97,8 +97,9 @@ export async function expandLevel(t: Traversal, visits: Visit[]): Promise<Visit[
       }
     })(),
     (async () => {
-      for (const input of await datasetsOfRuns(t.db, upRuns)) reach(datasetNode(input.digest, input.name), 'up', nodeId.dataset(input.digest), nodeId.run(input.run_uuid), 'input', input.context ?? null);
-      const tags = await tagsOfRuns(t.db, upRuns, [parentRunTag, gitCommitTag]);
+      // Independent reads of one level run side by side (separate connections on PostgreSQL).
+      const [inputs, tags] = await Promise.all([datasetsOfRuns(t.db, upRuns), tagsOfRuns(t.db, upRuns, [parentRunTag, gitCommitTag])]);
+      for (const input of inputs) reach(datasetNode(input.digest, input.name), 'up', nodeId.dataset(input.digest), nodeId.run(input.run_uuid), 'input', input.context ?? null);
       for (const tag of tags.filter((tag) => tag.key === gitCommitTag)) reach(commitNode(tag.value), 'up', nodeId.commit(tag.value), nodeId.run(tag.run_uuid), 'commit');
       const parents = tags.filter((tag) => tag.key === parentRunTag);
       const parentRuns = new Map((await runsById(t.db, parents.map((tag) => tag.value))).map((row) => [row.run_uuid, row]));
@@ -112,15 +113,15 @@ export async function expandLevel(t: Traversal, visits: Visit[]): Promise<Visit[
       for (const row of await runsTagged(t.db, gitCommitTag, keys(of('commit', 'down'), 'commit'), t.maxNodes)) reach(runNode(row), 'down', nodeId.commit(row.tagValue), nodeId.run(row.run_uuid), 'commit');
     })(),
     (async () => {
-      for (const row of await runsTagged(t.db, parentRunTag, downRuns, t.maxNodes)) reach(runNode(row), 'down', nodeId.run(row.tagValue), nodeId.run(row.run_uuid), 'parent');
-      const models = await loggedModelsOfRuns(t.db, downRuns);
+      const [children, models, versions] = await Promise.all([runsTagged(t.db, parentRunTag, downRuns, t.maxNodes), loggedModelsOfRuns(t.db, downRuns), versionsByRun(t.db, downRuns)]);
+      for (const row of children) reach(runNode(row), 'down', nodeId.run(row.tagValue), nodeId.run(row.run_uuid), 'parent');
       for (const model of models) {
         t.loggedModels.set(nodeId.loggedModel(model.model_id), model);
         if (model.source_run_id) reach(loggedModelNode(model), 'down', nodeId.run(model.source_run_id), nodeId.loggedModel(model.model_id), 'output');
       }
       // A version registered from a logged model hangs under that model; others under their run.
       const viaModel = new Set(models.map((model) => model.model_id));
-      for (const row of await versionsByRun(t.db, downRuns)) {
+      for (const row of versions) {
         if (row.model_id && viaModel.has(row.model_id)) continue;
         reach(addVersion(row), 'down', nodeId.run(row.run_id as string), nodeId.version(row.name, row.version), 'registered');
       }
