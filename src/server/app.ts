@@ -17,6 +17,8 @@ import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
 import { installDriftGate } from './modules/monitoring/drift-gate';
+import { lineageRoutes } from './modules/models-view/lineage.routes';
+import { modelsViewRoutes } from './modules/models-view/models-view.routes';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { usersRoutes } from './modules/auth/users.routes';
 import { deploymentsRoutes } from './modules/deployments/deployments.routes';
@@ -103,6 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(registryRoutes);
   await app.register(trackingSearchRoutes);
   await app.register(loggedModelsRoutes);
+  await app.register(modelsViewRoutes);
+  await app.register(lineageRoutes);
   await app.register(deploymentsRoutes);
   await app.register(policiesRoutes);
   await app.register(promotionsRoutes);

@@ -6,15 +6,24 @@ export const paths = {
     href: (returnTo?: string) => (returnTo && returnTo !== '/' ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in'),
   },
   experiments: { path: '/experiments', href: () => '/experiments' },
-  models: { path: '/models', href: () => '/models' },
+  models: { path: '/models', href: (search?: Record<string, string>) => (search && Object.keys(search).length ? `/models?${new URLSearchParams(search)}` : '/models') },
+  /** A registered model's page; `compare` opens two versions side by side. Names are one encoded segment. */
+  model: {
+    path: '/models/:name',
+    href: (name: string, compare?: [number, number]) => `/models/${encodeURIComponent(name)}${compare ? `?compare=${compare.join(',')}` : ''}`,
+  },
   deployments: { path: '/deployments', href: () => '/deployments' },
   /** The deployment's page, where promotions and the rollback flow live. */
   deployment: { path: '/deployments/:deploymentId', href: (id: string) => `/deployments/${encodeURIComponent(id)}` },
   deploymentMonitoring: { path: '/deployments/:deploymentId/monitoring', href: (id: string) => `/deployments/${encodeURIComponent(id)}/monitoring` },
   approvals: { path: '/approvals', href: () => '/approvals' },
   approvalRequest: { path: '/approvals/:requestId', href: (requestId: string) => `/approvals/${requestId}` },
-  /** A model version's page (lineage); the models feature builds it. */
+  /** A model version's page (signature, lineage, monitoring). */
   modelVersion: { path: '/models/:name/versions/:version', href: (name: string, version: number) => `/models/${encodeURIComponent(name)}/versions/${version}` },
+  /** Where a dataset digest was used. */
+  dataset: { path: '/datasets/:digest', href: (digest: string) => `/datasets/${encodeURIComponent(digest)}` },
+  /** A run's page (the runs view builds it). */
+  run: { path: '/runs/:runId', href: (runId: string) => `/runs/${encodeURIComponent(runId)}` },
   monitoring: { path: '/monitoring', href: () => '/monitoring' },
   audit: {
     path: '/audit',

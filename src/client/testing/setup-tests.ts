@@ -13,6 +13,16 @@ HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
   this.dispatchEvent(new Event('close'));
 };
 
+// React Flow measures its pane and nodes; jsdom has no layout, so sizes are zero but the API exists.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+globalThis.DOMMatrixReadOnly ??= class {
+  m22 = 1;
+} as unknown as typeof DOMMatrixReadOnly;
+
 // Lazy routes load on first use; on a busy machine that can take more than the default second.
 configure({ asyncUtilTimeout: 5000 });
 

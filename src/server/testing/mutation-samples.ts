@@ -4,6 +4,7 @@ import { auditSamples } from '../modules/audit/audit.samples';
 import { authSamples } from '../modules/auth/auth.samples';
 import { deploymentsSamples } from '../modules/deployments/deployments.samples';
 import { loggedModelsSamples } from '../modules/logged-models/logged-models.samples';
+import { modelsViewSamples } from '../modules/models-view/models-view.samples';
 import { monitoringSamples } from '../modules/monitoring/monitoring.samples';
 import { policiesSamples } from '../modules/promotions/policies.samples';
 import { promotionsSamples } from '../modules/promotions/promotions.samples';
@@ -40,6 +41,7 @@ export const mutationSamples: MutationSamples = {
   ...promotionsSamples,
   ...policiesSamples,
   ...webhooksSamples,
+  ...modelsViewSamples,
 };
 
 /**

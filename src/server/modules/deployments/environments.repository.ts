@@ -25,15 +25,33 @@ export function findEnvironmentRow(db: Db, name: string) {
   return db.selectFrom('environments').selectAll().where('name', '=', name).executeTakeFirst();
 }
 
+function ownedAliases(row: EnvironmentRow): string[] {
+  try {
+    const aliases: unknown = JSON.parse(row.owned_aliases);
+    return Array.isArray(aliases) ? aliases.filter((alias): alias is string => typeof alias === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /**
- * The environment that owns a registry alias, if any. The registry refuses MLflow-API moves of
- * such aliases (only promotions move them): call this before `set-registered-model-alias` and
- * `delete-registered-model-alias`.
+ * Which environment owns each protected alias (keys lower-cased: aliases compare
+ * case-insensitively). Only the promotions module moves these aliases; the registry refuses
+ * MLflow-API and dashboard moves of them.
  */
+export async function protectedAliasOwners(db: Db): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (const row of await listEnvironmentRows(db)) {
+    for (const alias of ownedAliases(row)) if (!owners.has(alias.toLowerCase())) owners.set(alias.toLowerCase(), row.name);
+  }
+  return owners;
+}
+
+/** The environment that owns a registry alias (compared case-insensitively), if any. */
 export async function findEnvironmentOwningAlias(db: Db, alias: string): Promise<Environment | null> {
-  const rows = await listEnvironmentRows(db);
-  const owner = rows.find((row) => (JSON.parse(row.owned_aliases) as string[]).includes(alias));
-  return owner ? toEnvironment(owner) : null;
+  const owner = (await protectedAliasOwners(db)).get(alias.toLowerCase());
+  const row = owner === undefined ? undefined : await findEnvironmentRow(db, owner);
+  return row ? toEnvironment(row) : null;
 }
 
 export function insertEnvironmentRow(db: Db, env: { name: string; order: number; protected: boolean; ownedAliases: string[]; description: string | null }) {

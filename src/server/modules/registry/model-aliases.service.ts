@@ -2,7 +2,8 @@ import type { DatabaseHandle } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { forbidden, notFound } from '../../errors';
 import { appendAudit, type AuditContext } from '../audit/audit.service';
-import { deleteAliasRow, findAliasVersion, protectedAliasOwner, setAliasRow } from './model-aliases.repository';
+import { findEnvironmentOwningAlias } from '../deployments/environments.repository';
+import { deleteAliasRow, findAliasVersion, setAliasRow } from './model-aliases.repository';
 import { findModelVersionRow, getModelVersionByAlias } from './model-versions.repository';
 import { findRegisteredModelRow } from './registered-models.repository';
 import { modelVersionNotFound, registeredModelNotFound } from './registry-errors';
@@ -17,7 +18,7 @@ const entity = (name: string, alias: string) => ({ entityType: 'model-alias', en
 
 /** Refuses, and records the refusal, when an environment owns the alias. */
 async function refuseIfProtected(database: DatabaseHandle, context: AuditContext, name: string, alias: string, attempt: 'set' | 'delete', version?: number) {
-  const environment = await protectedAliasOwner(database.db, alias);
+  const environment = (await findEnvironmentOwningAlias(database.db, alias))?.name;
   if (!environment) return;
   await inTransaction(database, (tx) =>
     appendAudit(tx, context, {

@@ -7,7 +7,8 @@ import type { ArtifactStore } from '../artifacts/artifact-store';
 import { appendAudit, type AuditContext } from '../audit/audit.service';
 import { appendModelVersionTag } from '../logged-models/logged-models.repository';
 import { maxMlmodelBytes, parseMlmodel } from './mlmodel';
-import { aliasesOfVersion, deleteAliasRow, protectedAliasOwners } from './model-aliases.repository';
+import { aliasesOfVersion, deleteAliasRow } from './model-aliases.repository';
+import { protectedAliasOwners } from '../deployments/environments.repository';
 import { resolveModelSource } from './model-source.service';
 import {
   deleteModelVersionTagRow,

@@ -2,7 +2,8 @@ import type { DatabaseHandle } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { forbidden } from '../../errors';
 import { appendAudit, type AuditContext } from '../audit/audit.service';
-import { aliasesOfModel, protectedAliasOwners } from './model-aliases.repository';
+import { aliasesOfModel } from './model-aliases.repository';
+import { protectedAliasOwners } from '../deployments/environments.repository';
 import { liveVersionNumbers } from './model-versions.repository';
 import {
   deleteRegisteredModelRow,

@@ -1,0 +1,68 @@
+import type { LineageDirection, LineageGraph, LineageNode } from '../../../shared/contract/lineage';
+import type { Db } from '../../db/database';
+import { notFound } from '../../errors';
+import { modelVersionNotFound, registeredModelNotFound } from '../registry/registry-errors';
+import { datasetNode, GraphBuilder, modelNode, nodeId, runNode, versionNode } from './lineage-builder';
+import { expandLevel, type Traversal, type Visit } from './lineage-expand';
+import { countVersions, datasetByDigest, modelExists, runsById, versionByKey } from './lineage.repository';
+
+/** More nodes than anyone can read; the graph says it was truncated. */
+export const maxLineageNodes = 3000;
+
+export interface LineageQuery {
+  kind: 'model' | 'model-version' | 'run' | 'dataset';
+  id: string;
+  version?: number | undefined;
+  depth: number;
+  direction: LineageDirection;
+  /** A model root: how many of its newest versions to go on from. */
+  versions: number;
+}
+
+/**
+ * The lineage around one root, breadth-first to `depth` hops: upstream visits go on upstream only,
+ * downstream visits downstream only (so a dataset's other runs do not flood a version's graph).
+ * A model's versions continue in the asked direction, as if each were a root.
+ */
+export async function lineageGraph(db: Db, query: LineageQuery): Promise<LineageGraph> {
+  const graph = new GraphBuilder(maxLineageNodes);
+  const traversal: Traversal = { db, graph, maxNodes: maxLineageNodes, direction: query.direction, modelVersions: query.versions, versions: new Map(), loggedModels: new Map() };
+  const root = await rootNode(traversal, query);
+  graph.addNode(root);
+  let frontier: Visit[] = [{ node: root, dir: query.kind === 'model' ? 'down' : query.direction }];
+  if (query.kind === 'model-version') {
+    // The version points to its model (a link to its page); the traversal does not go on from it.
+    const model = modelNode(query.id);
+    graph.addNode(model);
+    graph.addEdge(root.id, model.id, 'version');
+  }
+  for (let level = 0; level < query.depth && frontier.length > 0; level++) frontier = await expandLevel(traversal, frontier);
+  const omitted = query.kind === 'model' ? Math.max(0, (await countVersions(db, query.id)) - query.versions) : 0;
+  return { ...graph.toGraph(root.id), omittedVersions: omitted };
+}
+
+async function rootNode(t: Traversal, query: LineageQuery): Promise<LineageNode> {
+  switch (query.kind) {
+    case 'model': {
+      if (!(await modelExists(t.db, query.id))) throw registeredModelNotFound(query.id);
+      return modelNode(query.id);
+    }
+    case 'model-version': {
+      const version = query.version ?? 0;
+      const row = await versionByKey(t.db, query.id, version);
+      if (!row) throw modelVersionNotFound(query.id, query.version ?? '(none)');
+      t.versions.set(nodeId.version(row.name, row.version), row);
+      return versionNode(row);
+    }
+    case 'run': {
+      const [row] = await runsById(t.db, [query.id]);
+      if (!row) throw notFound(`Run with id=${query.id} not found`);
+      return runNode(row);
+    }
+    case 'dataset': {
+      const row = await datasetByDigest(t.db, query.id);
+      if (!row) throw notFound(`No dataset with digest ${query.id}`);
+      return datasetNode(row.digest, row.name);
+    }
+  }
+}
