@@ -42,6 +42,7 @@ export const mutationSamples: MutationSamples = {
 export const auditExemptions: Record<string, string> = {
   'POST /api/2.0/mlflow/registered-models/get-latest-versions': 'a read (MLflow clients POST it)',
   'POST /api/2.0/mlflow/logged-models/search': 'a read-only search',
+  'POST /api/2.0/mlflow/experiments/search-datasets': 'a read (MLflow’s UI POSTs it)',
   'POST /api/2.0/mlflow/runs/log-metric':
     'telemetry: metric values (often one call per training step) are append-only measurements, like prediction events; params, tags, inputs and run lifecycle are audited',
   'PUT /api/2.0/mlflow-artifacts/mpu/upload/*': 'one part of a multipart upload; the upload is audited when created and completed',
