@@ -19,7 +19,7 @@ const dataset = (name: string, digest: string) => ({ name, digest, source_type: 
 describe('MLflow UI reads', () => {
   it('experiments/search-datasets summarises the datasets runs used, with their context', async () => {
     const experimentId = (await call('POST', 'experiments/create', { name: 'datasets' })).body.experiment_id;
-    for (const [context, name] of [['training', 'wine'], ['eval', 'wine'], ['training', 'iris']]) {
+    for (const [context, name] of [['training', 'wine'], ['eval', 'wine'], ['training', 'iris']] as const) {
       const runId = (await call('POST', 'runs/create', { experiment_id: experimentId })).body.run.info.run_id;
       await call('POST', 'runs/log-inputs', { run_id: runId, datasets: [{ dataset: dataset(name, 'd1'), tags: [{ key: 'mlflow.data.context', value: context }] }] });
     }
