@@ -1,40 +1,112 @@
-// MLflow API benchmarks against the real server process on SQLite (issue targets in brackets).
-import { mkdtempSync, rmSync } from 'node:fs';
+// `npm run bench -- mlflow [--quick] [--runs N] [--steps N] [--history-runs N] [--seconds N]`
+// MLflow API figures against a real `sextant serve` process on SQLite (issue 3, Performance):
+// 1. runs/search over one experiment of --runs runs (default 100,000): `metrics.accuracy > 0.9
+//    and params.model = 'gbm'`, ordered by a metric, 100 results: p50/p95 (target p95 ≤ 50 ms);
+// 2. metrics/get-history-bulk-interval, --history-runs runs (10) × --steps steps (100,000):
+//    p50/p95 (target ≤ 100 ms);
+// 3. runs/log-batch, 1,000 metrics per call from 4 concurrent clients for --seconds (30):
+//    metric values/s (target ≥ 100,000/s);
+// and the server's RSS, sampled every 100 ms throughout (target < 400 MB).
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openDatabase } from '../server/db/database';
+import { migrateToLatest } from '../server/db/migrate';
+import { seedHistoryRuns, seedSearchExperiment } from '../server/testing/tracking-bulk-seed';
 import { startServerProcess } from '../server/testing/server-process';
 import { benchLogBatch } from './mlflow-log-batch';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 30);
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-mlflow-'));
-const server = await startServerProcess({ SEXTANT_DATA_DIR: dataDir, SEXTANT_ADMIN_PASSWORD: 'bench-admin-password' });
+const args = process.argv.slice(3);
+const quick = args.includes('--quick');
+const flag = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const runs = flag('runs', quick ? 20_000 : 100_000);
+const steps = flag('steps', quick ? 20_000 : 100_000);
+const historyRuns = flag('history-runs', 10);
+const seconds = flag('seconds', quick ? 5 : 30);
+const clients = 4;
 
-/** Samples the server's resident memory once a second from its Prometheus endpoint. */
-function watchRss() {
-  let peak = 0;
-  const timer = setInterval(async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text().catch(() => '');
-    const rss = Number(/sextant_process_resident_memory_bytes (\d+)/.exec(text)?.[1] ?? 0);
-    peak = Math.max(peak, rss);
-  }, 1000);
-  return { stop: () => (clearInterval(timer), peak) };
-}
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-bench-mlflow-'));
+console.log(`MLflow API benchmark on SQLite, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]?.toFixed(1)}`);
+
+// --- seed directly, before the server starts --------------------------------------------------
+const database = openDatabase(`sqlite:${path.join(dataDir, 'sextant.db')}`);
+await migrateToLatest(database);
+let started = performance.now();
+const searchExperiment = await seedSearchExperiment(database, runs);
+console.log(`seeded ${runs.toLocaleString()} runs (2 params, 2 metrics each) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+started = performance.now();
+const historyRunIds = await seedHistoryRuns(database, historyRuns, steps, 'curve');
+console.log(`seeded ${historyRuns} runs × ${steps.toLocaleString()} steps in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+await database.db.destroy();
+
+const server = await startServerProcess({ SEXTANT_DATA_DIR: dataDir, SEXTANT_ADMIN_PASSWORD: 'bench-admin-password' });
+let peakRss = 0;
+const readRss = () => {
+  const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+};
+const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, readRss())), 100);
 
 try {
   const basic = `Basic ${Buffer.from('admin:bench-admin-password').toString('base64')}`;
   const created = await fetch(`${server.url}/api/v1/me/tokens`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench' }) });
   const { secret } = (await created.json()) as { secret: string };
-  const target = { url: server.url, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' } };
+  const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
+  const mlflow = (method: 'GET' | 'POST', endpoint: string, body?: unknown) =>
+    fetch(`${server.url}/api/2.0/mlflow/${endpoint}`, { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  console.log(`server RSS after start: ${mb(readRss())}`);
 
-  console.log(`Sextant MLflow benchmark: SQLite, ${os.cpus().length} CPUs, ${seconds} s per measurement`);
-  const rss = watchRss();
-  const batch = await benchLogBatch(target, { clients: 4, seconds });
+  // 1. runs/search ---------------------------------------------------------------------------
+  const filter = "metrics.accuracy > 0.9 and params.model = 'gbm'";
+  console.log(`\n1. runs/search over ${runs.toLocaleString()} runs: ${filter}, max_results 100 (target p95 ≤ 50 ms)`);
+  for (const orderBy of ['metrics.accuracy DESC', 'metrics.loss ASC']) {
+    const timings: number[] = [];
+    for (let i = 0; i < 220; i++) {
+      const start = performance.now();
+      const response = await mlflow('POST', 'runs/search', { experiment_ids: [String(searchExperiment)], filter, order_by: [orderBy], max_results: 100 });
+      const body = (await response.json()) as { runs?: unknown[] };
+      if (response.status !== 200 || body.runs?.length !== 100) throw new Error(`runs/search answered ${response.status} with ${body.runs?.length} runs`);
+      if (i >= 20) timings.push(performance.now() - start);
+    }
+    timings.sort((a, b) => a - b);
+    const p95 = percentile(timings, 95);
+    console.log(`   order_by ${orderBy.padEnd(22)} p50 ${ms(percentile(timings, 50))}  p95 ${ms(p95)}  ${p95 <= 50 ? 'ok' : 'OVER 50 ms'}`);
+  }
+
+  // 2. metrics/get-history-bulk-interval -----------------------------------------------------
+  console.log(`\n2. metrics/get-history-bulk-interval, ${historyRuns} runs × ${steps.toLocaleString()} steps, max_results 2500 (target ≤ 100 ms)`);
+  const query = new URLSearchParams([...historyRunIds.map((id): [string, string] => ['run_ids', id]), ['metric_key', 'curve']]);
+  const timings: number[] = [];
+  let values = 0;
+  for (let i = 0; i < 35; i++) {
+    const start = performance.now();
+    const response = await fetch(`${server.url}/api/2.0/mlflow/metrics/get-history-bulk-interval?${query}`, { headers });
+    const body = (await response.json()) as { metrics?: unknown[] };
+    if (response.status !== 200) throw new Error(`get-history-bulk-interval answered ${response.status}`);
+    values = body.metrics?.length ?? 0;
+    if (i >= 5) timings.push(performance.now() - start);
+  }
+  timings.sort((a, b) => a - b);
+  console.log(`   ${values.toLocaleString()} values per answer  p50 ${ms(percentile(timings, 50))}  p95 ${ms(percentile(timings, 95))}  ${percentile(timings, 50) <= 100 ? 'ok (p50)' : 'OVER 100 ms'}`);
+
+  // 3. runs/log-batch --------------------------------------------------------------------------
+  console.log(`\n3. runs/log-batch, 1,000 metrics per call, ${clients} concurrent clients, ${seconds} s (target ≥ 100,000 values/s)`);
+  const batch = await benchLogBatch({ url: server.url, headers }, { clients, seconds });
+  const rate = batch.valuesPerSecond;
   console.log(
-    `runs/log-batch, 4 clients × 1,000 metrics/call   ${Math.round(batch.valuesPerSecond).toLocaleString('en')} values/s   ` +
-      `${batch.calls} calls, p50 ${batch.p50.toFixed(1)} ms, p95 ${batch.p95.toFixed(1)} ms, p99 ${batch.p99.toFixed(1)} ms   [≥ 100,000 values/s sustained]`,
+    `   ${Math.round(rate).toLocaleString()} values/s over ${batch.calls} calls  p50 ${ms(batch.p50)}  p95 ${ms(batch.p95)}  p99 ${ms(batch.p99)}  ${rate >= 100_000 ? 'ok' : 'UNDER 100,000/s'}`,
   );
-  console.log(`server peak RSS: ${(rss.stop() / 1024 / 1024).toFixed(0)} MB   [< 400 MB]`);
+
+  console.log(`\nserver peak RSS: ${mb(peakRss)} ${peakRss < 400 * 1024 * 1024 ? 'ok (< 400 MB)' : 'OVER 400 MB'}`);
 } finally {
+  clearInterval(rssTimer);
   server.child.kill('SIGTERM');
   await server.exited;
   rmSync(dataDir, { recursive: true, force: true });

@@ -16,12 +16,14 @@ import { registryRoutes } from './modules/registry/registry.routes';
 import { Authenticator } from './modules/auth/authenticate.service';
 import { authRoutes } from './modules/auth/auth.routes';
 import { tokensRoutes } from './modules/auth/tokens.routes';
+import { installDriftGate } from './modules/monitoring/drift-gate';
 import { monitoringRoutes } from './modules/monitoring/monitoring.routes';
 import { usersRoutes } from './modules/auth/users.routes';
 import { deploymentsRoutes } from './modules/deployments/deployments.routes';
 import { policiesRoutes } from './modules/promotions/policies.routes';
 import { promotionsRoutes } from './modules/promotions/promotions.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { trackingSearchRoutes } from './modules/tracking/tracking-search.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { accessControlPlugin } from './plugins/access-control';
@@ -88,6 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsPlugin);
   await app.register(openApiPlugin);
 
+  // Composition across modules: monitoring judges the promotions gate "no critical drift".
+  installDriftGate();
+
   await app.register(systemRoutes);
   await app.register(authRoutes);
   await app.register(usersRoutes);
@@ -96,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runArtifactsRoutes);
   await app.register(trackingRoutes);
   await app.register(registryRoutes);
+  await app.register(trackingSearchRoutes);
   await app.register(loggedModelsRoutes);
   await app.register(deploymentsRoutes);
   await app.register(policiesRoutes);

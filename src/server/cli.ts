@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAdminCommands } from './cli/admin-commands';
+import { registerDemoCommands } from './cli/demo-commands';
 import { registerServeCommands } from './cli/serve-commands';
 import { ConfigError } from './config/env';
 
@@ -8,6 +9,7 @@ const program = new Command('sextant')
   .showHelpAfterError();
 registerServeCommands(program);
 registerAdminCommands(program);
+registerDemoCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);

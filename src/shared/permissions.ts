@@ -19,7 +19,7 @@ export const roleDescriptions: Record<Role, string> = {
   'ml-engineer': 'Everything a data scientist does, plus requesting promotions, applying them and rollbacks.',
   approver: 'Reads everything a viewer does and approves or rejects promotion requests.',
   auditor: 'Reads everything a viewer does and the whole audit trail.',
-  ingest: 'A narrow role for serving systems: posts prediction events and reads what to serve.',
+  ingest: 'A narrow role for serving systems: reads what to serve and downloads those models, posts prediction events.',
   admin: 'Everything, including users, environments, policies and webhooks.',
 };
 
@@ -66,7 +66,8 @@ const grants: Record<Role, ReadonlySet<Permission>> = {
   'ml-engineer': new Set([...read, ...write, 'promotions:request', 'promotions:apply']),
   approver: new Set([...read, 'promotions:approve']),
   auditor: new Set([...read, 'audit:read']),
-  ingest: new Set(['deployments:read', 'monitoring:ingest']),
+  // A serving system reads what to serve and downloads those versions' files.
+  ingest: new Set(['deployments:read', 'registry:read', 'artifacts:read', 'monitoring:ingest']),
   admin: new Set(permissions),
 };
 

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router';
+import { Spinner } from '../components/ui/query-state';
 import { paths } from '../config/paths';
 import { RouteError } from './routes/route-error';
 
@@ -19,12 +20,15 @@ function lazy(queryClient: QueryClient, load: () => Promise<RouteModule>): Route
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   const page = (load: () => Promise<RouteModule>) => lazy(queryClient, load);
+  // Shown while the first page's chunk and loader (the session check) load.
+  const hydrateFallbackElement = <Spinner label="Loading Sextant" />;
   return [
-    { path: paths.signIn.path, lazy: page(() => import('./routes/sign-in')), errorElement: <RouteError /> },
+    { path: paths.signIn.path, lazy: page(() => import('./routes/sign-in')), errorElement: <RouteError />, hydrateFallbackElement },
     {
       path: '/',
       lazy: page(() => import('./routes/protected-layout')),
       errorElement: <RouteError />,
+      hydrateFallbackElement,
       children: [
         { errorElement: <RouteError />, children: [
           { index: true, lazy: page(() => import('./routes/home')) },

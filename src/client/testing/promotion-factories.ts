@@ -61,7 +61,7 @@ export function buildRequestDetail(request: Partial<PromotionRequest> = {}, over
   const r = buildPromotionRequest(request);
   return {
     request: r,
-    gates: [buildGate(), buildGate({ type: 'no-critical-drift', label: 'no critical drift against the reference', status: 'warning', message: 'no monitoring data for this version' })],
+    gates: [buildGate(), buildGate({ type: 'no-critical-drift', label: 'no critical drift against the reference', status: 'warning', message: 'No live predictions for v2 in the last 24 h: drift was not checked' })],
     gatesCheckedAt: at,
     policy: seededPolicy,
     decisions: [],

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { mockMonitoring } from './msw/handlers/monitoring';
 import { server } from './msw/server';
 
 // jsdom has <dialog> but not its modal methods.
@@ -19,6 +20,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  mockMonitoring({}); // its fixtures are module state: back to the defaults
   localStorage.clear();
 });
 afterAll(() => server.close());

@@ -2,10 +2,14 @@ import type { InjectOptions } from 'fastify';
 import { artifactsSamples } from '../modules/artifacts/artifacts.samples';
 import { auditSamples } from '../modules/audit/audit.samples';
 import { authSamples } from '../modules/auth/auth.samples';
+import { deploymentsSamples } from '../modules/deployments/deployments.samples';
 import { loggedModelsSamples } from '../modules/logged-models/logged-models.samples';
 import { monitoringSamples } from '../modules/monitoring/monitoring.samples';
+import { policiesSamples } from '../modules/promotions/policies.samples';
+import { promotionsSamples } from '../modules/promotions/promotions.samples';
 import { registrySamples } from '../modules/registry/registry.samples';
 import { trackingSamples } from '../modules/tracking/tracking.samples';
+import { webhooksSamples } from '../modules/webhooks/webhooks.samples';
 import type { TestApp } from './build-test-app';
 
 export interface SampleContext {
@@ -32,6 +36,10 @@ export const mutationSamples: MutationSamples = {
   ...loggedModelsSamples,
   ...artifactsSamples,
   ...monitoringSamples,
+  ...deploymentsSamples,
+  ...promotionsSamples,
+  ...policiesSamples,
+  ...webhooksSamples,
 };
 
 /**
@@ -43,9 +51,12 @@ export const auditExemptions: Record<string, string> = {
   'POST /api/2.0/mlflow/registered-models/get-latest-versions': 'a read (MLflow clients POST it)',
   'POST /api/2.0/mlflow/logged-models/search': 'a read-only search',
   'POST /api/2.0/mlflow/experiments/search-datasets': 'a read (MLflow’s UI POSTs it)',
+  'POST /api/2.0/mlflow/runs/search': 'a read-only search',
+  'POST /api/2.0/mlflow/experiments/search': 'a read-only search',
   'POST /api/2.0/mlflow/runs/log-metric':
     'telemetry: metric values (often one call per training step) are append-only measurements, like prediction events; params, tags, inputs and run lifecycle are audited',
   'PUT /api/2.0/mlflow-artifacts/mpu/upload/*': 'one part of a multipart upload; the upload is audited when created and completed',
   'POST /api/v1/deployments/:deploymentId/predictions': 'telemetry: prediction events feed monitoring windows, they change no governed state',
+  'POST /api/v1/promotions/preview': 'a read: runs the gates a promotion would face and stores nothing',
   'POST /api/v1/deployments/:deploymentId/labels': 'telemetry: ground-truth labels for monitoring, no governed state',
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, emptyResponseSchema, isoDateTime, pageOf, pageQuerySchema } from './common';
 
-/** Events Sextant sends today; other modules may add their own (e.g. `monitoring.alert`). */
+/** Events Sextant sends today; a webhook filter may also name a prefix (`monitoring.*`). */
 export const knownWebhookEvents = [
   'promotion.request.created',
   'promotion.request.approved',
@@ -16,6 +16,8 @@ export const knownWebhookEvents = [
   'canary.aborted',
   'rollback.applied',
   'rollback.break-glass',
+  'monitoring.alert.opened',
+  'monitoring.alert.resolved',
   'webhook.test',
 ] as const;
 

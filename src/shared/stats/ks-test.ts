@@ -6,7 +6,7 @@
  */
 import { kolmogorovSurvival } from './kolmogorov-distribution';
 import { exactTwoSampleKs, roundHalfEven } from './ks-exact';
-import { assertFiniteSample, sortedCopy } from './sample-checks';
+import { type SampleInput, sortSample } from './sample-checks';
 
 /** SciPy's MAX_AUTO_N: 'auto' is exact only when both samples are at most this big. */
 const KS_EXACT_MAX_SIZE = 10_000;
@@ -43,12 +43,12 @@ function ksStatistic(a: Float64Array, b: Float64Array): number {
  * O(n₁·n₂) for a large D: about 2–3 s at 10,000 × 9,999 with D ≥ 0.5 (SciPy takes as long).
  * Equal sizes, and the asymptotic method, take milliseconds.
  */
-export function ksTwoSample(a: ArrayLike<number>, b: ArrayLike<number>): KsTestResult {
-  assertFiniteSample(a, 'sample a');
-  assertFiniteSample(b, 'sample b');
-  const n1 = a.length;
-  const n2 = b.length;
-  let d = ksStatistic(sortedCopy(a), sortedCopy(b));
+export function ksTwoSample(a: SampleInput, b: SampleInput): KsTestResult {
+  const sortedA = sortSample(a, 'sample a').sorted;
+  const sortedB = sortSample(b, 'sample b').sorted;
+  const n1 = sortedA.length;
+  const n2 = sortedB.length;
+  let d = ksStatistic(sortedA, sortedB);
   if (Math.max(n1, n2) <= KS_EXACT_MAX_SIZE) {
     const exact = exactTwoSampleKs(n1, n2, d);
     if (exact.ok) return { statistic: exact.statistic, pValue: exact.pValue, method: 'exact' };

@@ -15,3 +15,18 @@ export function assertFiniteSample(values: ArrayLike<number>, name: string): voi
 export function sortedCopy(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
 }
+
+/** A sample checked and sorted once, for statistics that compare it with many others. */
+export interface SortedSample {
+  readonly sorted: Float64Array;
+}
+
+/** A sample as given (checked and sorted here) or already sorted by `sortSample`. */
+export type SampleInput = ArrayLike<number> | SortedSample;
+
+/** Checks (see `assertFiniteSample`) and sorts a sample, unless it already is a `SortedSample`. */
+export function sortSample(values: SampleInput, name: string): SortedSample {
+  if ('sorted' in values) return values;
+  assertFiniteSample(values, name);
+  return { sorted: sortedCopy(values) };
+}

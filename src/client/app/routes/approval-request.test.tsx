@@ -15,7 +15,7 @@ describe('request page', { timeout: 20_000 }, () => {
     renderRoute(createRoutes, '/approvals/7');
     expect(await screen.findByRole('heading', { name: 'Request #7: churn' })).toBeInTheDocument();
     const gates = screen.getByRole('list', { name: 'Gate results' });
-    expect(within(gates).getByRole('listitem', { name: 'no critical drift against the reference: warning' })).toHaveTextContent('no monitoring data for this version');
+    expect(within(gates).getByRole('listitem', { name: 'no critical drift against the reference: warning' })).toHaveTextContent('No live predictions for v2 in the last 24 h: drift was not checked');
     const metrics = screen.getByRole('table', { name: 'Metrics' });
     expect(within(metrics).getByRole('row', { name: /auc/ })).toHaveTextContent('0.88(+0.02)0.86');
     expect(within(screen.getByRole('table', { name: 'Params' })).getByRole('row', { name: /depth/ })).toHaveTextContent(/^depth\s*8\s*6$/);

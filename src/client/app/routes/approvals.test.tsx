@@ -7,7 +7,6 @@ import { buildRequestDetail } from '../../testing/promotion-factories';
 import { renderRoute } from '../../testing/render-route';
 import { createRoutes } from '../router';
 
-
 describe('approvals inbox', { timeout: 20_000 }, () => {
   it('opens on the requests an approver may decide, with the justification and gates up front', async () => {
     mockSession(buildSession({ username: 'alice', role: 'approver' }));
@@ -31,9 +30,12 @@ describe('approvals inbox', { timeout: 20_000 }, () => {
 
     await screen.findByRole('option', { name: 'production' });
     await user.selectOptions(screen.getByLabelText('Environment'), 'production');
-    expect(router.state.location.search).toBe('?view=my-requests&state=pending&environment=production');
+    await waitFor(() => expect(router.state.location.search).toBe('?view=my-requests&state=pending&environment=production'));
+    // The router renders the new URL in a transition, which a busy machine may defer: the tabs
+    // build the next URL from the rendered filters, so click them once the page shows the filter.
+    await waitFor(() => expect(screen.getByLabelText('Environment')).toHaveValue('production'));
     await user.click(screen.getByRole('tab', { name: 'All' }));
-    expect(router.state.location.search).toBe('?view=all&state=pending&environment=production');
+    await waitFor(() => expect(router.state.location.search).toBe('?view=all&state=pending&environment=production'));
     await waitFor(() => {
       const last = calls.listQueries.at(-1)!;
       expect([last.get('view'), last.get('state'), last.get('environment')]).toEqual(['all', 'pending', 'production']);

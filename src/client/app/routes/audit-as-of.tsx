@@ -6,10 +6,12 @@ import { PageHeader } from '../../components/ui/page-header';
 import { paths } from '../../config/paths';
 import { AsOfView } from '../../features/audit/components/as-of-view';
 import { authQueries } from '../../features/auth/api/auth.queries';
+import { MonitoringAsOf } from '../../features/monitoring/components/monitoring-as-of';
 
 export function Component() {
   const { data: session } = useSuspenseQuery(authQueries.me());
   const [search, setSearch] = useSearchParams();
+  const at = search.get('at');
   if (!can(session.user.role, 'audit:read')) {
     return <EmptyState title="Only auditors and administrators reconstruct past states" />;
   }
@@ -26,7 +28,10 @@ export function Component() {
           </>
         }
       />
-      <AsOfView key={search.get('at') ?? ''} at={search.get('at')} onChange={(at) => setSearch({ at })} />
+      <div className="space-y-6">
+        <AsOfView key={at ?? ''} at={at} onChange={(at) => setSearch({ at })} />
+        {at && can(session.user.role, 'monitoring:read') && <MonitoringAsOf at={at} />}
+      </div>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { buildAuditEvent, buildChainStatus, buildSession } from '../../testing/f
 import { contractHandler } from '../../testing/msw/contract-handler';
 import { auditRequests, mockAudit } from '../../testing/msw/handlers/audit';
 import { mockSession } from '../../testing/msw/handlers/auth';
+import { buildAlert, mockMonitoring } from '../../testing/msw/handlers/monitoring';
 import { server } from '../../testing/msw/server';
 import { renderRoute } from '../../testing/render-route';
 import { createRoutes } from '../router';
@@ -138,5 +139,23 @@ describe('as of', () => {
     expect(deployments).toHaveTextContent('promotion.approved by carol');
     expect(screen.getByRole('table', { name: 'Aliases' })).toHaveTextContent('fraud@champion1');
     expect(screen.getByText('No policy had been recorded by then.')).toBeInTheDocument();
+  });
+
+  it('shows what monitoring said then: the serving versions’ hour and the alerts open', async () => {
+    mockSession(buildSession({ role: 'auditor' }));
+    mockAudit({ asOf: [] });
+    const health = { count: 1200, errorRate: 0.01, p50: 40, p95: 90, p99: 120, driftShare: 0, driftedFeatures: [] };
+    mockMonitoring({
+      asOf: [{
+        deploymentId: '1', modelName: 'fraud', environment: 'production',
+        versions: [{ role: 'stable', version: '1', ...health }, { role: 'canary', version: '2', ...health, count: 130, p99: 450, driftShare: 0.5, driftedFeatures: ['income'] }],
+        openAlerts: [buildAlert({ version: '2', message: 'latency p99 450 ms > 300 ms for 5 × 1 min (version 2)' })],
+      }],
+    });
+    renderRoute(createRoutes, '/audit/as-of?at=2026-01-01T12%3A00%3A00.000Z');
+    const table = await screen.findByRole('table', { name: 'What monitoring said' });
+    const [stable, canary] = within(table).getAllByRole('row').slice(1);
+    expect(stable).toHaveTextContent('fraud/productionv112001.0 %120 ms0.0 %none');
+    expect(canary).toHaveTextContent('v2 canary1301.0 %450 ms50.0 % (income)latency p99 450 ms > 300 ms for 5 × 1 min (version 2)');
   });
 });

@@ -2,11 +2,11 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildSession } from '../../testing/factories';
 import { mockSession } from '../../testing/msw/handlers/auth';
+import { mockMonitoring } from '../../testing/msw/handlers/monitoring';
 import { mockPromotions } from '../../testing/msw/handlers/promotions';
 import { buildDeploymentDetail, buildHistoryEntry, buildRequestDetail } from '../../testing/promotion-factories';
 import { renderRoute } from '../../testing/render-route';
 import { createRoutes } from '../router';
-
 
 const canaryDetail = buildDeploymentDetail(
   { stableVersion: 1, canaryVersion: 2, canaryWeight: 10, status: 'canary', canarySteps: [10, 50, 100], revision: 2 },
@@ -32,9 +32,24 @@ describe('deployment page', { timeout: 20_000 }, () => {
     expect(within(timeline).getByText('v2')).toBeInTheDocument();
     expect(timeline.querySelectorAll('circle')).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'canary-start' })).toHaveAttribute('href', '/approvals/1');
+    // Monitoring has nothing to recommend yet (the default fixture).
+    expect(await screen.findByText('No recommendation yet: monitoring has not seen enough canary and stable traffic.')).toBeInTheDocument();
     // A viewer sees no controls.
     expect(screen.queryByRole('button', { name: /Step up/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Roll back/ })).not.toBeInTheDocument();
+  });
+
+  it('shows monitoring’s canary recommendation with its reasons', async () => {
+    mockSession(buildSession({ username: 'erin', role: 'ml-engineer' }));
+    mockPromotions({ detail: canaryDetail });
+    mockMonitoring({ canary: { stable: null, canary: null, recommendation: { analysis: 'Failed', decision: 'rollback', reasons: ['canary p99 450 ms is over 1.2 × stable (120 ms)'] } } });
+    renderRoute(createRoutes, '/deployments/1');
+    const note = await screen.findByRole('status', { name: 'Canary recommendation' });
+    expect(note).toHaveTextContent('rollback');
+    expect(note).toHaveTextContent('analysis Failed');
+    expect(within(note).getByRole('listitem')).toHaveTextContent('canary p99 450 ms is over 1.2 × stable (120 ms)');
+    expect(screen.getByRole('link', { name: 'canary versus stable on the monitoring page' })).toHaveAttribute('href', '/deployments/1/monitoring');
+    expect(screen.getByRole('button', { name: 'Step up to 50 %' })).toBeInTheDocument();
   });
 
   it('steps the canary up along its plan with a reason', async () => {
@@ -43,7 +58,8 @@ describe('deployment page', { timeout: 20_000 }, () => {
     const { user } = renderRoute(createRoutes, '/deployments/1');
     await user.type(await screen.findByLabelText('Reason for the change'), 'Error rate flat');
     await user.click(screen.getByRole('button', { name: 'Step up to 50 %' }));
-    expect(await screen.findByRole('status')).toHaveTextContent('Applied: canary step');
+    // Not the only status on the page: the canary analysis is one too.
+    expect((await screen.findAllByRole('status')).some((s) => s.textContent?.includes('Applied: canary step'))).toBe(true);
     expect(calls.created).toEqual([{ kind: 'canary-step', modelName: 'churn', environment: 'production', justification: 'Error rate flat' }]);
   });
 

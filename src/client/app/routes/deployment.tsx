@@ -13,6 +13,8 @@ import { DeploymentSummary } from '../../features/deployments/components/deploym
 import { HistoryTable } from '../../features/deployments/components/history-table';
 import { HistoryTimeline } from '../../features/deployments/components/history-timeline';
 import { ManifestPanel } from '../../features/deployments/components/manifest-panel';
+import { monitoringQueries } from '../../features/monitoring/api/monitoring.queries';
+import { CanaryRecommendationNote } from '../../features/monitoring/components/canary-recommendation';
 import { promotionsQueries } from '../../features/promotions/api/promotions.queries';
 import { CanaryControls } from '../../features/promotions/components/canary-controls';
 import { PromoteDialog } from '../../features/promotions/components/promote-dialog';
@@ -55,10 +57,11 @@ export function Component() {
       />
       <div className="space-y-6">
         <DeploymentSummary detail={detail.data} />
-        {deployment.status === 'canary' && can(role, 'promotions:apply') && (
+        {deployment.status === 'canary' && (can(role, 'promotions:apply') || can(role, 'monitoring:read')) && (
           <Card>
-            <CardHeader title="Canary" description="Step the canary up along its approved plan, promote it, or abort it." />
-            <CanaryControls deployment={deployment} nextStep={nextCanaryStep} onChanged={refresh} />
+            <CardHeader title="Canary" description="Monitoring's analysis of the canary against stable; step it up along its approved plan, promote it, or abort it." />
+            {can(role, 'monitoring:read') && <CanaryAnalysis deploymentId={deployment.id} />}
+            {can(role, 'promotions:apply') && <CanaryControls deployment={deployment} nextStep={nextCanaryStep} onChanged={refresh} />}
           </Card>
         )}
         <Card>
@@ -83,5 +86,25 @@ export function Component() {
         />
       )}
     </>
+  );
+}
+
+/** Monitoring's recommendation for a running canary (promote, wait or roll back), refreshed live. */
+function CanaryAnalysis({ deploymentId }: { deploymentId: string }) {
+  const comparison = useQuery(monitoringQueries.canary(deploymentId, {}, true));
+  const monitoring = <Link className="text-primary hover:underline" to={paths.deploymentMonitoring.href(deploymentId)}>canary versus stable on the monitoring page</Link>;
+  return (
+    <div className="space-y-2 px-5 pt-4 text-sm">
+      {comparison.isPending ? (
+        <Spinner label="Analysing the canary" />
+      ) : comparison.isError ? (
+        <ErrorState error={comparison.error} onRetry={() => comparison.refetch()} />
+      ) : comparison.data.recommendation ? (
+        <CanaryRecommendationNote recommendation={comparison.data.recommendation} />
+      ) : (
+        <p className="text-muted-foreground">No recommendation yet: monitoring has not seen enough canary and stable traffic.</p>
+      )}
+      <p className="text-muted-foreground">Details: {monitoring}.</p>
+    </div>
   );
 }

@@ -2,21 +2,32 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildSession } from '../../testing/factories';
 import { mockSession } from '../../testing/msw/handlers/auth';
+import { mockMonitoring } from '../../testing/msw/handlers/monitoring';
 import { mockPromotions } from '../../testing/msw/handlers/promotions';
 import { buildDeployment, buildGate, buildRequestDetail } from '../../testing/promotion-factories';
 import { renderRoute } from '../../testing/render-route';
 import { createRoutes } from '../router';
 
-
 describe('deployments overview and the Promote dialog', { timeout: 20_000 }, () => {
-  it('lists every model × environment with stable, canary weight and a health column left to monitoring', async () => {
+  it('lists every model × environment with stable, canary weight and monitoring’s health of the last hour', async () => {
     mockSession(buildSession({ role: 'viewer' }));
     mockPromotions({ deployments: [buildDeployment(), buildDeployment({ id: '2', environment: 'staging', stableVersion: 1, canaryVersion: 2, canaryWeight: 25, status: 'canary' })] });
+    const quiet = { events: 0, errorRate: null, p99: null, driftShare: null, openAlerts: 0, lastEventAt: null };
+    mockMonitoring({
+      deployments: [
+        { id: '1', modelName: 'churn', environment: 'production', stableVersion: '1', canaryVersion: null, canaryWeight: 0, health: { events: 1200, errorRate: 0.01, p99: 120, driftShare: 0.33, openAlerts: 1, lastEventAt: '2026-11-20T10:00:00.000Z' } },
+        { id: '2', modelName: 'churn', environment: 'staging', stableVersion: '1', canaryVersion: '2', canaryWeight: 25, health: quiet },
+      ],
+    });
     renderRoute(createRoutes, '/deployments');
     const staging = (await screen.findByRole('link', { name: 'churn in staging' })).closest('tr')!;
     expect(within(staging).getByText('v2 canary 25 %')).toBeInTheDocument();
     expect(within(staging).getByRole('meter', { name: 'Canary traffic' })).toHaveAttribute('aria-valuenow', '25');
-    expect(within(staging).getByTitle('Health appears here once monitoring is connected')).toBeInTheDocument();
+    expect(await within(staging).findByRole('link', { name: 'no traffic in the last hour' })).toHaveAttribute('href', '/deployments/2/monitoring');
+    const production = screen.getByRole('link', { name: 'churn in production' }).closest('tr')!;
+    const health = within(production).getByRole('link', { name: /^Health: 1 open alerts/ });
+    expect(health).toHaveTextContent('1 open alertp99 120 ms · errors 1.0 % · drift 33.0 %');
+    expect(health).toHaveAttribute('href', '/deployments/1/monitoring');
     expect(screen.queryByRole('button', { name: 'Promote a version' })).not.toBeInTheDocument();
   });
 

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-quer
 import { Rocket } from 'lucide-react';
 import { useState } from 'react';
 import { can } from '../../../shared/permissions';
+import { paths } from '../../config/paths';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { EmptyState } from '../../components/ui/empty-state';
@@ -10,6 +11,8 @@ import { ErrorState, Spinner } from '../../components/ui/query-state';
 import { authQueries } from '../../features/auth/api/auth.queries';
 import { deploymentsQueries } from '../../features/deployments/api/deployments.queries';
 import { DeploymentsTable } from '../../features/deployments/components/deployments-table';
+import { monitoringQueries } from '../../features/monitoring/api/monitoring.queries';
+import { HealthSummary } from '../../features/monitoring/components/health-summary';
 import { PromoteDialog } from '../../features/promotions/components/promote-dialog';
 
 export function Component() {
@@ -18,6 +21,9 @@ export function Component() {
   const queryClient = useQueryClient();
   const [promoting, setPromoting] = useState(false);
   const mayPromote = can(session.user.role, 'promotions:request');
+  // The health column comes from monitoring: the last hour of each deployment.
+  const monitored = useQuery({ ...monitoringQueries.deployments(), enabled: can(session.user.role, 'monitoring:read') });
+  const healthById = new Map((monitored.data?.items ?? []).map((d) => [d.id, d.health]));
   return (
     <>
       <PageHeader
@@ -36,7 +42,14 @@ export function Component() {
         </EmptyState>
       ) : (
         <Card>
-          <DeploymentsTable deployments={deployments.data.items} environments={deployments.data.environments} />
+          <DeploymentsTable
+            deployments={deployments.data.items}
+            environments={deployments.data.environments}
+            renderHealth={monitored.data ? (d) => {
+              const health = healthById.get(d.id);
+              return health ? <HealthSummary health={health} href={paths.deploymentMonitoring.href(d.id)} /> : '—';
+            } : undefined}
+          />
         </Card>
       )}
       <PromoteDialog open={promoting} onClose={() => setPromoting(false)} onRequested={() => queryClient.invalidateQueries({ queryKey: deploymentsQueries.all() })} />

@@ -78,7 +78,11 @@ export async function resolveAlertRow(db: Db, id: number, at: number): Promise<A
   return db.updateTable('alerts').set({ status: 'resolved', resolved_at: at }).where('id', '=', id).where('status', '=', 'open').returningAll().executeTakeFirst();
 }
 
-export async function listAlerts(db: Db, filter: { status: 'open' | 'resolved' | 'all'; deploymentId?: number; limit: number }): Promise<Alert[]> {
+/**
+ * Alerts newest first. `openAt` (epoch ms) asks for those open at that moment instead of a
+ * status: opened at or before it, and resolved after it or not yet.
+ */
+export async function listAlerts(db: Db, filter: { status: 'open' | 'resolved' | 'all'; deploymentId?: number; limit: number; openAt?: number }): Promise<Alert[]> {
   let query = db
     .selectFrom('alerts')
     .innerJoin('deployments', 'deployments.id', 'alerts.deployment_id')
@@ -88,7 +92,10 @@ export async function listAlerts(db: Db, filter: { status: 'open' | 'resolved' |
     .orderBy('alerts.opened_at', 'desc')
     .orderBy('alerts.id', 'desc')
     .limit(filter.limit);
-  if (filter.status !== 'all') query = query.where('alerts.status', '=', filter.status);
+  if (filter.openAt !== undefined) {
+    const at = filter.openAt;
+    query = query.where('alerts.opened_at', '<=', at).where((eb) => eb.or([eb('alerts.resolved_at', 'is', null), eb('alerts.resolved_at', '>', at)]));
+  } else if (filter.status !== 'all') query = query.where('alerts.status', '=', filter.status);
   if (filter.deploymentId !== undefined) query = query.where('alerts.deployment_id', '=', filter.deploymentId);
   const rows = await query.execute();
   return rows.map((row) => ({

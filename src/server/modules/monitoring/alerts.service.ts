@@ -2,20 +2,20 @@ import type { AlertRule } from '../../../shared/contract/monitoring-alerts';
 import type { DatabaseHandle, Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { appendAudit, type AuditContext, systemContext } from '../audit/audit.service';
+import { enqueueWebhookEvent } from '../webhooks/outbox';
 import { alertTransitions } from './alert-evaluation';
 import { ruleSeries } from './alert-metrics';
 import { type AlertRow, insertAlert, listRules, openAlerts, resolveAlertRow } from './alerts.repository';
-import { type DeploymentView, listDeployments } from './deployment-lookup.repository';
+import { type DeploymentView, findDeployment, listDeployments } from './deployment-lookup.repository';
 import type { DriftStatistics } from './drift-engine';
 import { findDriftSettings } from './drift-settings.repository';
 
 export type AlertTransition = { kind: 'open'; alert: Omit<AlertRow, 'id'> } | { kind: 'resolve'; alert: AlertRow; at: number };
 
 /**
- * The one place an alert opens or resolves: the alert row and its audit event are written in the
- * caller's transaction. Notifications belong here too: after merging, the lead connects
- * `enqueueWebhookEvent(tx, { type: 'monitoring.alert.opened' | 'monitoring.alert.resolved', payload })`
- * from src/server/modules/webhooks/ at the marked line, so an alert and its notification commit together.
+ * The one place an alert opens or resolves: the alert row, its audit event and its webhook
+ * notification (`monitoring.alert.opened` / `monitoring.alert.resolved`, via the outbox) are
+ * written in the caller's transaction, so an alert and its notification commit together.
  */
 export async function recordAlertTransition(tx: Db, context: AuditContext, transition: AlertTransition): Promise<AlertRow | undefined> {
   const row = transition.kind === 'open' ? await insertAlert(tx, transition.alert) : await resolveAlertRow(tx, transition.alert.id, transition.at);
@@ -27,7 +27,20 @@ export async function recordAlertTransition(tx: Db, context: AuditContext, trans
     entityId: String(row.id),
     ...(transition.kind === 'open' ? { after: view } : { before: view, after: { status: 'resolved' } }),
   });
-  // Webhook notification (outbox) goes here: enqueueWebhookEvent(tx, { type, payload: view }).
+  const deployment = await findDeployment(tx, row.deployment_id);
+  await enqueueWebhookEvent(tx, {
+    type: transition.kind === 'open' ? 'monitoring.alert.opened' : 'monitoring.alert.resolved',
+    payload: {
+      alertId: String(row.id),
+      status: row.status,
+      modelName: deployment?.modelName ?? null,
+      environment: deployment?.environment ?? null,
+      ...view,
+      deploymentId: String(row.deployment_id),
+      openedAt: new Date(row.opened_at).toISOString(),
+      resolvedAt: row.resolved_at === null ? null : new Date(row.resolved_at).toISOString(),
+    },
+  });
   return row;
 }
 

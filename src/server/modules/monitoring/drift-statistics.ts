@@ -4,9 +4,20 @@ import { describeRule, driftMethods, isDrifted } from '../../../shared/stats/dri
 import { hellingerDistance, jensenShannonDistance, klDivergence, lInfinityDistance, populationStabilityIndex } from '../../../shared/stats/histogram-distances';
 import { ksTwoSample } from '../../../shared/stats/ks-test';
 import { defaultDriftMethod } from '../../../shared/stats/method-selection';
-import { normedWasserstein } from '../../../shared/stats/wasserstein';
+import { normedWasserstein, type PreparedReference, prepareReference } from '../../../shared/stats/wasserstein';
 import { zTestDrift } from '../../../shared/stats/z-test';
 import type { DriftInput, DriftStatistics } from './drift-engine';
+
+/**
+ * Reference samples sorted once per profile (the sample array is the profile's, loaded once per
+ * query or held by the profile cache): drift over time compares one reference with every window.
+ */
+const preparedReferences = new WeakMap<number[], PreparedReference>();
+function prepared(sample: number[]): PreparedReference {
+  let reference = preparedReferences.get(sample);
+  if (!reference) preparedReferences.set(sample, (reference = prepareReference(sample)));
+  return reference;
+}
 
 /**
  * The one adapter from the drift engine to the statistics in src/shared/stats (SciPy- and
@@ -17,10 +28,10 @@ function score(method: DriftMethod, input: DriftInput): number {
   const cur = input.currentCounts;
   switch (method) {
     case 'ks':
-      return ksTwoSample(input.referenceSample, input.currentSample).pValue;
+      return ksTwoSample(prepared(input.referenceSample), input.currentSample).pValue;
     case 'wasserstein':
       // Normalised by the population std of the reference sample (Evidently's np.std(reference)).
-      return normedWasserstein(input.referenceSample, input.currentSample);
+      return normedWasserstein(prepared(input.referenceSample), input.currentSample);
     case 'chisquare':
       return chiSquareDriftTest(ref, cur).pValue;
     case 'z':

@@ -1,12 +1,13 @@
 import type { Distribution, DriftSettings, DriftWindow, Resolution } from '../../../shared/contract/monitoring';
 import type { Db } from '../../db/database';
 import { notFound } from '../../errors';
-import { chooseMethods, type DriftStatistics, featureDrift, type FeatureMethod, windowDrift } from './drift-engine';
+import { chooseMethods, type DriftStatistics, featureDrift, type FeatureMethod, type WindowDrift, windowDrift } from './drift-engine';
 import { describeDrift } from './drift-statistics';
 import { findProfileById, type StoredProfile } from './profiles.repository';
 import { binLabels, type FeatureProfile, type ReferenceProfile } from './reference-profile';
 import { baseGranularity, bucketStart, groupByBucket, resolutionSeconds, type TimeRange } from './resolution';
 import { emptyFeatureAgg, type FeatureAgg, mergeWindows, type WindowAgg } from './window-aggregate';
+import { driftKey } from './window-drift';
 import { readWindows, type StoredWindow } from './windows.repository';
 
 export const mergedSampleCapacity = 512;
@@ -58,16 +59,33 @@ function cacheKey(q: DriftQuery, resolution: Resolution, start: number, items: S
   return `${q.deploymentId}:${q.version}:${resolution}:${start}:${count}:${profiles}:${JSON.stringify(q.settings)}`;
 }
 
+function remember(key: string, result: DriftWindow): void {
+  if (resultCache.size >= resultCacheSize) resultCache.delete(resultCache.keys().next().value as string);
+  resultCache.set(key, result);
+}
+
 /** Drift per bucket and feature, for the heatmap and the score-over-time charts. */
 export async function driftSeries(q: DriftQuery, resolution: Resolution, profile: StoredProfile) {
   const load = profileLoader(q.db);
   const methodsByProfile = new Map<number, FeatureMethod[]>();
   const windows: DriftWindow[] = [];
-  // First the light columns: only buckets not computed before need their feature blobs.
-  const light = groupByBucket(await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: bucketStart(q.range.from, resolution), to: q.range.to, latency: false }), (w) => w.start, resolution);
+  const range = { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), latency: false };
+  const bucketEnd = (buckets: Array<{ start: number }>) => Math.min(q.range.to, (buckets[buckets.length - 1]?.start as number) + resolutionSeconds[resolution] * 1000);
+  // First the light columns: only buckets not computed before need more.
+  const light = groupByBucket(await readWindows(q.db, { ...range, from: bucketStart(q.range.from, resolution), to: q.range.to, drift: 'key' }), (w) => w.start, resolution);
   const keys = new Map(light.map(({ start, items }) => [start, cacheKey(q, resolution, start, items)]));
-  const missing = light.filter(({ start }) => !resultCache.has(keys.get(start) as string));
-  const heavy = missing.length === 0 ? [] : await readWindows(q.db, { deploymentId: q.deploymentId, versions: [q.version], granularity: baseGranularity(resolution), from: missing[0]?.start as number, to: Math.min(q.range.to, (missing[missing.length - 1]?.start as number) + resolutionSeconds[resolution] * 1000), features: true, latency: false });
+  const uncached = () => light.filter(({ start }) => !resultCache.has(keys.get(start) as string));
+  // Hourly windows carry the drift computed when they were written (see window-drift.ts).
+  const storedValid = (w: StoredWindow) => w.agg.profileId !== null && w.driftKey === driftKey(w.agg.profileId, w.agg.count, q.settings);
+  const fromStore = uncached().filter(({ items }) => items.length === 1 && storedValid(items[0] as StoredWindow));
+  if (fromStore.length > 0) {
+    for (const stored of await readWindows(q.db, { ...range, from: fromStore[0]?.start as number, to: bucketEnd(fromStore), drift: 'full' })) {
+      const key = keys.get(stored.start);
+      if (key && stored.drift && storedValid(stored) && !resultCache.has(key)) remember(key, { start: new Date(stored.start).toISOString(), count: stored.agg.count, ...(JSON.parse(stored.drift.json) as WindowDrift) });
+    }
+  }
+  const missing = uncached();
+  const heavy = missing.length === 0 ? [] : await readWindows(q.db, { ...range, from: missing[0]?.start as number, to: bucketEnd(missing), features: true });
   const heavyBuckets = new Map(groupByBucket(heavy, (w) => w.start, resolution).map((b) => [b.start, b.items]));
   for (const { start } of light) {
     const key = keys.get(start) as string;
@@ -87,8 +105,7 @@ export async function driftSeries(q: DriftQuery, resolution: Resolution, profile
     if (!methods) methodsByProfile.set(binnedOn.id, (methods = chooseMethods(binnedOn.profile, q.settings, q.statistics)));
     const drift = windowDrift(binnedOn.profile, merged.features, methods, q.settings.driftShare, q.statistics);
     const result = { start: new Date(start).toISOString(), count: merged.count, ...drift };
-    if (resultCache.size >= resultCacheSize) resultCache.delete(resultCache.keys().next().value as string);
-    resultCache.set(key, result);
+    remember(key, result);
     windows.push(result);
   }
   return {

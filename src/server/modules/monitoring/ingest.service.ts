@@ -3,12 +3,15 @@ import type { DatabaseHandle } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { notFound } from '../../errors';
 import { collectBaselineEvents } from './baseline.service';
+import { findDriftSettings } from './drift-settings.repository';
+import { driftStatistics } from './drift-statistics';
 import { deploymentHistory, findDeployment, liveModelVersions } from './deployment-lookup.repository';
 import type { PostedEvent } from './ingest-body';
 import type { CachedProfile, ProfileCache } from './profile-cache';
 import { indexPredictions } from './prediction-index.repository';
 import { servedVersionsChecker } from './served-versions';
 import { emptyWindow, foldEvent, granularities, mergeWindows, sampleCapacity, type WindowAgg } from './window-aggregate';
+import { withDrift } from './window-drift';
 import { type ValidEvent, validateEvent } from './event-validation';
 import { lockWindows, type StoredWindow, upsertWindows } from './windows.repository';
 
@@ -53,12 +56,14 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
   const batch = foldBatch(valid, cached);
   const latest = valid.reduce<number | null>((max, e) => (max === null || e.timestamp > max ? e.timestamp : max), null);
   if (valid.length > 0) {
+    const settings = await findDriftSettings(database.db, deploymentId);
     await inTransaction(database, async (tx) => {
       const keys = [...batch.values()].map(({ version, granularity, start }) => ({ version, granularity, start }));
       const existing = new Map((await lockWindows(tx, database.dialect, deploymentId, keys)).map((w) => [keyOf(w), w]));
       const merged: StoredWindow[] = [...batch.entries()].map(([key, window]) => {
         const before = existing.get(key);
-        return before ? { ...window, agg: mergeWindows(before.agg, window.agg, sampleCapacity(window.granularity)) } : window;
+        const stored = before ? { ...window, agg: mergeWindows(before.agg, window.agg, sampleCapacity(window.granularity)) } : window;
+        return withDrift(stored, cached.get(window.version) ?? null, settings, driftStatistics);
       });
       await upsertWindows(tx, deploymentId, merged);
       const withIds = valid.filter((e) => e.id !== null);

@@ -11,6 +11,7 @@ import {
   listMonitoredDeployments,
   putDriftSettings,
 } from '../../../shared/contract/monitoring';
+import { getMonitoringAsOf } from '../../../shared/contract/monitoring-as-of';
 import { notFound } from '../../errors';
 import { contractRoute } from '../../http/contract-route';
 import { inTransaction } from '../../db/transaction';
@@ -25,6 +26,7 @@ import { driftStatistics } from './drift-statistics';
 import { distribution, driftSeries } from './drift.service';
 import { ingestRoutes } from './ingest.routes';
 import { latencyOf } from './latency.service';
+import { monitoringAsOf } from './monitoring-as-of.service';
 import { checkRange, deploymentOrThrow, monitoredDeployments, monitoringDeployment, versionFor } from './monitoring-query.service';
 import { performanceSeries } from './performance.service';
 import { ProfileCache } from './profile-cache';
@@ -45,6 +47,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
   await app.register(alertsRoutes);
 
   contractRoute(app, listMonitoredDeployments, 'monitoring:read', async () => ({ items: await monitoredDeployments(db) }));
+  contractRoute(app, getMonitoringAsOf, 'monitoring:read', ({ query }) => monitoringAsOf(db, Date.parse(query.at)));
 
   contractRoute(app, getMonitoringDeployment, 'monitoring:read', async ({ params }) => monitoringDeployment(db, await deploymentOrThrow(db, params.deploymentId)));
 

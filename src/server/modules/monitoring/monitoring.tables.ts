@@ -40,6 +40,9 @@ export interface MonitorWindowsTable {
   features: Buffer | null;
   /** Performance accumulators from labels, JSON. */
   performance: string | null;
+  /** Hourly windows: drift computed at write time (JSON) and what it depends on (see window-drift.ts). */
+  drift_key: string | null;
+  drift: string | null;
   updated_at: number;
 }
 

@@ -12,6 +12,10 @@ export interface WindowKey {
 
 export interface StoredWindow extends WindowKey {
   agg: WindowAgg;
+  /** Drift computed when the window was written (JSON, parsed only when used), with the key it is valid for (see window-drift.ts). */
+  drift?: { key: string; json: string } | null;
+  /** The key alone, when a query read only that. */
+  driftKey?: string | null;
 }
 
 type Row = {
@@ -24,6 +28,8 @@ type Row = {
   latency?: Buffer;
   features?: Buffer | null;
   performance?: string | null;
+  drift_key?: string | null;
+  drift?: string | null;
 };
 
 function toStored(row: Row): StoredWindow {
@@ -41,6 +47,8 @@ function toStored(row: Row): StoredWindow {
       prediction: decoded?.prediction ?? null,
       performance: row.performance ? (JSON.parse(row.performance) as PerformanceAcc) : null,
     },
+    ...(row.drift_key !== undefined && { driftKey: row.drift_key }),
+    ...(row.drift_key && row.drift && { drift: { key: row.drift_key, json: row.drift } }),
   };
 }
 
@@ -57,6 +65,8 @@ function toRow(deploymentId: number, window: StoredWindow, now: number) {
     latency: encodeSketch(agg.latency),
     features: agg.features ? encodeFeatures(agg.features, agg.prediction) : null,
     performance: agg.performance ? JSON.stringify(agg.performance) : null,
+    drift_key: window.drift?.key ?? null,
+    drift: window.drift?.json ?? null,
     updated_at: now,
   };
 }
@@ -84,7 +94,7 @@ export async function lockWindows(tx: Db, dialect: Dialect, deploymentId: number
     const now = Date.now();
     await tx
       .insertInto('monitor_windows')
-      .values(keys.map((k) => ({ deployment_id: deploymentId, version: k.version, granularity: k.granularity, window_start: k.start, profile_id: null, event_count: 0, error_count: 0, latency: empty, features: null, performance: null, updated_at: now })))
+      .values(keys.map((k) => ({ deployment_id: deploymentId, version: k.version, granularity: k.granularity, window_start: k.start, profile_id: null, event_count: 0, error_count: 0, latency: empty, features: null, performance: null, drift_key: null, drift: null, updated_at: now })))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
@@ -117,6 +127,8 @@ export async function upsertWindows(tx: Db, deploymentId: number, windows: Store
           latency: eb.ref('excluded.latency'),
           features: eb.ref('excluded.features'),
           performance: eb.ref('excluded.performance'),
+          drift_key: eb.ref('excluded.drift_key'),
+          drift: eb.ref('excluded.drift'),
           updated_at: eb.ref('excluded.updated_at'),
         })),
       )
@@ -135,6 +147,8 @@ export interface WindowRange {
   performance?: boolean;
   /** The latency sketch is read unless a query says it does not need it. */
   latency?: boolean;
+  /** The drift stored at write time: its key only, or the key and the result. */
+  drift?: 'key' | 'full';
 }
 
 export async function readWindows(db: Db, range: WindowRange): Promise<StoredWindow[]> {
@@ -152,6 +166,7 @@ export async function readWindows(db: Db, range: WindowRange): Promise<StoredWin
   if (range.latency !== false) query = query.select('latency');
   if (range.features) query = query.select('features');
   if (range.performance) query = query.select('performance');
+  if (range.drift) query = query.select(range.drift === 'full' ? ['drift_key', 'drift'] : ['drift_key']);
   return (await query.execute()).map(toStored);
 }
 

@@ -56,7 +56,7 @@ export function installBuiltinGates(): void {
       : { status: 'fail', message: 'The MLmodel has no input signature (log the model with a signature)' },
   );
 
-  // The monitoring module replaces this with a real check of the version's reference profile.
+  // Without monitoring composed in (buildApp installs its drift check), there is nothing to judge with.
   registerGateEvaluatorDefault('no-critical-drift', () => ({ status: 'warning', message: 'no monitoring data for this version' }));
 
   registerGateEvaluatorDefault('webhook-check', async (gate, context) => webhookCheck(gate.url, gate.timeoutMs, context));

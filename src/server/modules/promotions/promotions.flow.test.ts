@@ -42,7 +42,7 @@ describe('promotion flows', () => {
     expect(created.body.request.expiresAt).not.toBeNull();
     expect(created.body.gates.map((g) => [g.label, g.status, g.message])).toEqual([
       ['MLmodel signature present', 'pass', 'The MLmodel declares an input signature'],
-      ['no critical drift against the reference', 'warning', 'no monitoring data for this version'],
+      ['no critical drift against the reference', 'warning', 'No live predictions for v1 in the last 24 h: drift was not checked'],
     ]);
     expect(created.body.yourActions).toEqual(['cancel', 'comment']);
     const id = created.body.request.id;

@@ -10,6 +10,7 @@ import {
   listMonitoredDeployments,
 } from '../../../../shared/contract/monitoring';
 import { listAlertRules, listAlerts } from '../../../../shared/contract/monitoring-alerts';
+import { getMonitoringAsOf } from '../../../../shared/contract/monitoring-as-of';
 import { callApi } from '../../../lib/api-client';
 
 /** Charts of recent data refresh on their own: new windows appear without a reload. */
@@ -65,6 +66,12 @@ export const monitoringQueries = {
       queryKey: [...monitoringQueries.all(), 'alerts', filter] as const,
       queryFn: ({ signal }) => callApi(listAlerts, { query: filter }, { signal }),
       refetchInterval: liveRefetchMs,
+    }),
+  /** What monitoring said at a past moment (the audit "as of" page); the past does not change. */
+  asOf: (at: string) =>
+    queryOptions({
+      queryKey: [...monitoringQueries.all(), 'as-of', at] as const,
+      queryFn: ({ signal }) => callApi(getMonitoringAsOf, { query: { at } }, { signal }),
     }),
   alertRules: () =>
     queryOptions({

@@ -1,9 +1,8 @@
 import type { CanaryRecommendation, LatencyWindow, VersionHealth } from '../../../../shared/contract/monitoring';
 import { TimeSeriesChart } from '../../../components/charts/time-series-chart';
-import { Badge } from '../../../components/ui/badge';
 import { p99Comparison } from '../utils/chart-data';
+import { CanaryRecommendationNote } from './canary-recommendation';
 
-const decisionTone = { promote: 'success', wait: 'warning', rollback: 'danger' } as const;
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(2)} %`);
 const ms = (v: number | null) => (v === null ? '–' : `${Math.round(v)} ms`);
 
@@ -28,15 +27,7 @@ export function CanaryPanel({ stable, canary, recommendation, stableWindows, can
   return (
     <div className="grid gap-4 p-5 lg:grid-cols-2">
       <div className="space-y-3">
-        {recommendation && (
-          <div role="status" aria-label="Canary recommendation" className="rounded-md border border-border p-3 text-sm">
-            <p className="flex items-center gap-2 font-medium">
-              Recommendation <Badge tone={decisionTone[recommendation.decision]}>{recommendation.decision}</Badge>
-              <span className="text-muted-foreground">analysis {recommendation.analysis}</span>
-            </p>
-            <ul className="mt-1 list-disc pl-5 text-muted-foreground">{recommendation.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-          </div>
-        )}
+        {recommendation && <CanaryRecommendationNote recommendation={recommendation} />}
         <table aria-label="Canary versus stable" className="w-full text-sm">
           <thead className="text-left text-xs text-muted-foreground uppercase">
             <tr>

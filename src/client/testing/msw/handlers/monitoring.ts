@@ -9,6 +9,7 @@ import {
   listMonitoredDeployments,
 } from '../../../../shared/contract/monitoring';
 import { listAlertRules, listAlerts, type Alert } from '../../../../shared/contract/monitoring-alerts';
+import { getMonitoringAsOf, type MonitoringAsOfDeployment } from '../../../../shared/contract/monitoring-as-of';
 import { contractHandler } from '../contract-handler';
 
 type Deployments = ResponseOf<typeof listMonitoredDeployments>['items'];
@@ -18,6 +19,8 @@ export interface MonitoringFixtures {
   deployments: Deployments;
   alerts: Alert[];
   drift: ResponseOf<typeof getDrift>;
+  canary: ResponseOf<typeof getCanaryComparison>;
+  asOf: MonitoringAsOfDeployment[];
 }
 
 export function buildAlert(overrides: Partial<Alert> = {}): Alert {
@@ -34,6 +37,8 @@ export function defaultMonitoring(): MonitoringFixtures {
   return {
     deployments: [{ id: '1', modelName: 'churn', environment: 'production', stableVersion: '1', canaryVersion: '2', canaryWeight: 10, health: { events: 1200, errorRate: 0.01, p99: 120, driftShare: 0.33, openAlerts: 1, lastEventAt: '2026-11-20T10:00:00.000Z' } }],
     alerts: [buildAlert()],
+    canary: { stable: null, canary: null, recommendation: null },
+    asOf: [],
     drift: {
       version: '1', resolution: '1h', driftShareThreshold: 0.5,
       features: [{ name: 'age', type: 'numeric' }, { name: 'income', type: 'numeric' }],
@@ -69,7 +74,8 @@ export const monitoringHandlers = [
     bins: [{ label: '≤ 10', reference: 0.5, current: 0.2 }, { label: '> 10', reference: 0.5, current: 0.8 }],
   })),
   contractHandler(getLatency, () => ({ version: null, resolution: '1h' as const, windows: hours(4).map((start) => ({ start, count: 100, errors: 1, p50: 50, p90: 80, p95: 90, p99: 120 })) })),
-  contractHandler(getCanaryComparison, () => ({ stable: null, canary: null, recommendation: null })),
+  contractHandler(getCanaryComparison, () => fixtures.canary),
+  contractHandler(getMonitoringAsOf, ({ url }) => ({ at: url.searchParams.get('at') ?? '', deployments: fixtures.asOf })),
   contractHandler(getReference, () => ({ profile: null, baseline: null })),
 ];
 

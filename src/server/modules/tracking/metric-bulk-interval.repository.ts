@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+
+/**
+ * Index seeks on the metric history (primary key run_uuid, key, step, …) for interval sampling:
+ * never a scan of a run's whole history, so 100,000-step curves cost what the sample costs.
+ */
+export interface StepRange {
+  start: number;
+  end: number;
+}
+
+export interface MetricRow {
+  run_uuid: string;
+  step: number;
+  timestamp: number;
+  value: number;
+  is_nan: number;
+}
+
+/** A run's first and last step of the metric within the range, or undefined when it has none. */
+export async function stepBounds(db: Db, runId: string, key: string, range: StepRange): Promise<StepRange | undefined> {
+  const base = db.selectFrom('metrics').select('step').where('run_uuid', '=', runId).where('key', '=', key).where('step', '>=', range.start).where('step', '<=', range.end);
+  const first = await base.orderBy('step', 'asc').limit(1).executeTakeFirst();
+  if (!first) return undefined;
+  const last = await base.orderBy('step', 'desc').limit(1).executeTakeFirstOrThrow();
+  return { start: Number(first.step), end: Number(last.step) };
+}
+
+/** How many values the run logged in the range, counting no further than `cap`. */
+export async function countInRange(db: Db, runId: string, key: string, range: StepRange, cap: number): Promise<number> {
+  const result = await sql<{ n: number | string }>`select count(*) as n from (select 1 as one from metrics
+    where run_uuid = ${runId} and key = ${key} and step >= ${range.start} and step <= ${range.end} limit ${cap}) as capped`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+/** For each target step, the run's first logged step at or after it (up to `end`), or null. */
+export async function firstStepsFrom(db: Db, runId: string, key: string, targets: readonly number[], end: number): Promise<Array<number | null>> {
+  if (targets.length === 0) return [];
+  const values = sql.join(targets.map((target, index) => sql`(cast(${index} as bigint), cast(${target} as bigint))`));
+  const result = await sql<{ position: number | string; step: number | string | null }>`with t(position, target) as (values ${values})
+    select t.position as position, (select m.step from metrics as m where m.run_uuid = ${runId} and m.key = ${key} and m.step >= t.target and m.step <= ${end} order by m.step limit 1) as step
+    from t`.execute(db);
+  const steps: Array<number | null> = targets.map(() => null);
+  for (const row of result.rows) steps[Number(row.position)] = row.step === null ? null : Number(row.step);
+  return steps;
+}
+
+/** Every value the run logged at these steps, by step, timestamp and value. */
+export async function rowsAtSteps(db: Db, runId: string, key: string, steps: readonly number[]): Promise<MetricRow[]> {
+  if (steps.length === 0) return [];
+  const rows = await db
+    .selectFrom('metrics')
+    .select(['run_uuid', 'step', 'timestamp', 'value', 'is_nan'])
+    .where('run_uuid', '=', runId)
+    .where('key', '=', key)
+    .where('step', 'in', [...steps])
+    .orderBy('step')
+    .orderBy('timestamp')
+    .orderBy('value')
+    .execute();
+  return rows.map((row) => ({ ...row, step: Number(row.step), timestamp: Number(row.timestamp), value: Number(row.value) }));
+}
+
+/** Every value the run logged in the range (used when the range holds no more steps than asked). */
+export async function rowsInRange(db: Db, runId: string, key: string, range: StepRange): Promise<MetricRow[]> {
+  const rows = await db
+    .selectFrom('metrics')
+    .select(['run_uuid', 'step', 'timestamp', 'value', 'is_nan'])
+    .where('run_uuid', '=', runId)
+    .where('key', '=', key)
+    .where('step', '>=', range.start)
+    .where('step', '<=', range.end)
+    .orderBy('step')
+    .orderBy('timestamp')
+    .orderBy('value')
+    .execute();
+  return rows.map((row) => ({ ...row, step: Number(row.step), timestamp: Number(row.timestamp), value: Number(row.value) }));
+}
