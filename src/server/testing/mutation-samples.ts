@@ -52,6 +52,7 @@ export const mutationSamples: MutationSamples = {
 export const auditExemptions: Record<string, string> = {
   'POST /api/2.0/mlflow/registered-models/get-latest-versions': 'a read (MLflow clients POST it)',
   'POST /api/2.0/mlflow/logged-models/search': 'a read-only search',
+  'POST /api/2.0/mlflow/experiments/search-datasets': 'a read (MLflow’s UI POSTs it)',
   'POST /api/2.0/mlflow/runs/search': 'a read-only search',
   'POST /api/2.0/mlflow/experiments/search': 'a read-only search',
   'POST /api/2.0/mlflow/runs/log-metric':

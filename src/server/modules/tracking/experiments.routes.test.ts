@@ -117,4 +117,10 @@ describe('experiments', () => {
     expect(await call('GET', 'experiments/list', { page_token: 'garbage!' }, viewer)).toMatchObject({ status: 400, body: { error_code: 'INVALID_PARAMETER_VALUE' } });
     expect(await call('GET', 'experiments/list', { view_type: 'SOMETIMES' }, viewer)).toMatchObject({ status: 400 });
   });
+
+  it('answers concurrent creates of one name with one experiment and RESOURCE_ALREADY_EXISTS', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call('POST', 'experiments/create', { name: 'race' })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.body.error_code === 'RESOURCE_ALREADY_EXISTS')).toHaveLength(5);
+  });
 });

@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/transaction';
 import { alreadyExists, invalidParameter, notFound } from '../../errors';
 import { artifactPathFromUri, artifactUriFor, isArtifactUri } from '../artifacts/artifact-uri';
 import { appendAudit, type AuditContext } from '../audit/audit.service';
+import { isUniqueViolation } from '../registry/registry-errors';
 import {
   deleteExperimentRuns,
   deleteExperimentTagRow,
@@ -74,17 +75,33 @@ export async function createExperiment(
   const name = validateExperimentName(input.name);
   const location = validArtifactLocation(input.artifactLocation);
   const tags = [...new Map(input.tags.map((tag) => validateExperimentTag(tag)).map((tag) => [tag.key, tag] as const)).values()];
-  return inTransaction(database, async (tx) => {
-    if (await findExperimentByName(tx, name)) throw alreadyExists(`Experiment(name=${name}) already exists.`);
-    const row = await insertExperimentRow(tx, { name, artifactLocation: location ?? ((id) => `mlflow-artifacts:/${id}`), now: Date.now() }, tags);
-    await appendAudit(tx, context, { action: 'experiment.create', ...entity(row.experiment_id), after: { name, artifactLocation: row.artifact_location, tags } });
-    return String(row.experiment_id);
-  });
+  return uniqueName(name, () =>
+    inTransaction(database, async (tx) => {
+      if (await findExperimentByName(tx, name)) throw alreadyExists(`Experiment(name=${name}) already exists.`);
+      const row = await insertExperimentRow(tx, { name, artifactLocation: location ?? ((id) => `mlflow-artifacts:/${id}`), now: Date.now() }, tags);
+      await appendAudit(tx, context, { action: 'experiment.create', ...entity(row.experiment_id), after: { name, artifactLocation: row.artifact_location, tags } });
+      return String(row.experiment_id);
+    }),
+  );
+}
+
+/** Two clients creating (or renaming to) one name at once: the loser gets MLflow's answer, not a 500. */
+async function uniqueName<T>(name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyExists(`Experiment(name=${name}) already exists.`);
+    throw error;
+  }
 }
 
 export async function renameExperiment(database: DatabaseHandle, context: AuditContext, experimentId: string, newName: string | undefined) {
   if (newName === undefined) throw invalidParameter("Missing value for required parameter 'new_name'.");
   const name = validateExperimentName(newName, 'new_name');
+  await uniqueName(name, () => renameInTransaction(database, context, experimentId, name));
+}
+
+async function renameInTransaction(database: DatabaseHandle, context: AuditContext, experimentId: string, name: string) {
   await inTransaction(database, async (tx) => {
     const row = await requireExperimentRow(tx, experimentId);
     requireActive(row, 'rename');

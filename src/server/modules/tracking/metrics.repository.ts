@@ -73,3 +73,18 @@ export async function metricHistoryRows(db: Db, runId: string, key: string, offs
     .offset(offset)
     .execute();
 }
+
+/** Several runs' histories of one metric (the UI's get-history-bulk), by run, step, timestamp, value. */
+export async function bulkMetricHistoryRows(db: Db, runIds: readonly string[], key: string, limit: number) {
+  return db
+    .selectFrom('metrics')
+    .selectAll()
+    .where('run_uuid', 'in', runIds)
+    .where('key', '=', key)
+    .orderBy('run_uuid')
+    .orderBy('step')
+    .orderBy('timestamp')
+    .orderBy('value')
+    .limit(limit)
+    .execute();
+}

@@ -48,3 +48,20 @@ export async function linkModel(tx: Db, runId: string, modelId: string, directio
     .onConflict((conflict) => conflict.columns(['run_uuid', 'model_id', 'direction']).doUpdateSet({ step }))
     .execute();
 }
+
+/** Distinct (experiment, dataset, context) of the given experiments' run inputs, for the UI's dataset filter. */
+export async function datasetSummaryRows(db: Db, experimentIds: readonly number[], limit: number) {
+  return db
+    .selectFrom('datasets')
+    .innerJoin('run_inputs', 'run_inputs.dataset_uuid', 'datasets.dataset_uuid')
+    .leftJoin('input_tags', (join) => join.onRef('input_tags.input_uuid', '=', 'run_inputs.input_uuid').on('input_tags.key', '=', 'mlflow.data.context'))
+    .select(['datasets.experiment_id', 'datasets.name', 'datasets.digest', 'input_tags.value as context'])
+    .distinct()
+    .where('datasets.experiment_id', 'in', experimentIds)
+    .orderBy('datasets.experiment_id')
+    .orderBy('datasets.name')
+    .orderBy('datasets.digest')
+    .orderBy('context')
+    .limit(limit)
+    .execute();
+}

@@ -220,3 +220,19 @@ describe('inputs, outputs and logged models', () => {
     expect((await call('POST', 'runs/log-model', { run_id: runId, model_json: 'not json' })).status).toBe(400);
   });
 });
+
+describe('concurrent writers', () => {
+  it('keep the latest metric and let exactly one value of a param win', async () => {
+    const runId = await newRun();
+    const batches = Array.from({ length: 8 }, (_, writer) => call('POST', 'runs/log-batch', { run_id: runId, metrics: [metric('loss', writer, writer * 10)] }));
+    const params = Array.from({ length: 8 }, (_, writer) => call('POST', 'runs/log-parameter', { run_id: runId, key: 'seed', value: String(writer) }));
+    const answers = await Promise.all([...batches, ...params]);
+    expect(answers.slice(0, 8).map((a) => a.status)).toEqual(Array(8).fill(200));
+    const paramStatuses = answers.slice(8).map((a) => a.status);
+    expect(paramStatuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(paramStatuses.filter((s) => s === 400)).toHaveLength(7);
+    const run = await getRun(runId);
+    expect(run.data.metrics).toEqual([{ key: 'loss', value: 7, step: 70, timestamp: 1000 }]);
+    expect(run.data.params).toEqual([{ key: 'seed', value: String(paramStatuses.indexOf(200)) }]);
+  });
+});

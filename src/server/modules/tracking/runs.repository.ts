@@ -53,6 +53,8 @@ export async function insertParams(tx: Db, runId: string, params: readonly KeyVa
     await tx
       .insertInto('params')
       .values(params.slice(start, start + 200).map((param) => ({ run_uuid: runId, ...param })))
+      // A concurrent writer may log the same key first; the caller compares what is stored.
+      .onConflict((conflict) => conflict.columns(['run_uuid', 'key']).doNothing())
       .execute();
   }
 }

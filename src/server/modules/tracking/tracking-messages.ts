@@ -65,3 +65,6 @@ export const logInputs = z.object({
 export const logOutputs = z.object({ ...runRef, models: repeated(z.object({ model_id: text, step: unsetIfNull(int64) })) });
 
 export const metricHistory = z.object({ ...runRef, metric_key: text, max_results: unsetIfNull(int32), page_token: optionalText });
+
+export const searchDatasets = z.object({ experiment_ids: unsetIfNull(repeated(text)) });
+export const metricHistoryBulk = z.object({ run_id: unsetIfNull(repeated(text)), metric_key: text, max_results: unsetIfNull(int32) });
