@@ -27,8 +27,8 @@ export function bucketOf(x: number, xMin: number, xMax: number, buckets: number)
 /**
  * Points from bucket aggregates in x order: one point for a single-value bucket, else min and max
  * at the bucket's first and last x, ordered to continue from the previous bucket (or to lead into
- * the next one) so a falling loss
- * stays a falling line, not a saw), plus a null at the bucket's first x when it held non-finite values.
+ * the next one) so a falling loss stays a falling line, not a saw; plus a null at the bucket's
+ * first x when it held non-finite values.
  */
 export function assembleBuckets(aggregates: readonly BucketAggregate[]): Point[] {
   const points: Point[] = [];
