@@ -21,6 +21,7 @@ import { usersRoutes } from './modules/auth/users.routes';
 import { deploymentsRoutes } from './modules/deployments/deployments.routes';
 import { policiesRoutes } from './modules/promotions/policies.routes';
 import { promotionsRoutes } from './modules/promotions/promotions.routes';
+import { runsViewRoutes } from './modules/runs-view/runs-view.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { accessControlPlugin } from './plugins/access-control';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(monitoringRoutes);
   await app.register(auditRoutes);
   await app.register(auditExportRoutes);
+  await app.register(runsViewRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;
