@@ -40,6 +40,8 @@ export const mutationSamples: MutationSamples = {
 export const auditExemptions: Record<string, string> = {
   'POST /api/2.0/mlflow/registered-models/get-latest-versions': 'a read (MLflow clients POST it)',
   'POST /api/2.0/mlflow/logged-models/search': 'a read-only search',
+  'POST /api/2.0/mlflow/runs/search': 'a read-only search',
+  'POST /api/2.0/mlflow/experiments/search': 'a read-only search',
   'PUT /api/2.0/mlflow-artifacts/mpu/upload/*': 'one part of a multipart upload; the upload is audited when created and completed',
   'POST /api/v1/deployments/:deploymentId/predictions': 'telemetry: prediction events feed monitoring windows, they change no governed state',
   'POST /api/v1/runs/metric-histories': 'a read: run ids and metric keys do not fit a query string',
