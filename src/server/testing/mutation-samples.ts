@@ -44,6 +44,8 @@ export const auditExemptions: Record<string, string> = {
   'POST /api/2.0/mlflow/experiments/search': 'a read-only search',
   'PUT /api/2.0/mlflow-artifacts/mpu/upload/*': 'one part of a multipart upload; the upload is audited when created and completed',
   'POST /api/v1/deployments/:deploymentId/predictions': 'telemetry: prediction events feed monitoring windows, they change no governed state',
+  'POST /api/v1/runs/search': 'a read: the runs view does not fit a query string',
+  'POST /api/v1/runs/groups': 'a read: the runs view does not fit a query string',
   'POST /api/v1/runs/metric-histories': 'a read: run ids and metric keys do not fit a query string',
   'POST /api/v1/deployments/:deploymentId/labels': 'telemetry: ground-truth labels for monitoring, no governed state',
 };

@@ -88,8 +88,11 @@ export const groupRuns = defineRoute({
         metrics: z.record(z.string(), z.object({ min: z.number().nullable(), mean: z.number().nullable(), max: z.number().nullable() })),
       }),
     ),
-    /** True when more than 500 distinct values exist (the first 500 by run count are shown). */
+    /** True when more than 500 distinct values exist (the 500 largest groups are shown). */
     truncated: z.boolean(),
+    /** Runs grouped: the first 50,000 of the view in its order. */
+    runsGrouped: z.number().int(),
+    limited: z.boolean(),
   }),
 });
 
