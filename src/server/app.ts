@@ -24,6 +24,7 @@ import { promotionsRoutes } from './modules/promotions/promotions.routes';
 import { runsViewRoutes } from './modules/runs-view/runs-view.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { trackingSearchRoutes } from './modules/tracking/tracking-search.routes';
+import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes';
 import { accessControlPlugin } from './plugins/access-control';
 import { clientAppPlugin } from './plugins/client-app';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tokensRoutes);
   await app.register(artifactsRoutes);
   await app.register(runArtifactsRoutes);
+  await app.register(trackingRoutes);
   await app.register(registryRoutes);
   await app.register(trackingSearchRoutes);
   await app.register(loggedModelsRoutes);

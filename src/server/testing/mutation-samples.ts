@@ -5,6 +5,7 @@ import { authSamples } from '../modules/auth/auth.samples';
 import { loggedModelsSamples } from '../modules/logged-models/logged-models.samples';
 import { monitoringSamples } from '../modules/monitoring/monitoring.samples';
 import { registrySamples } from '../modules/registry/registry.samples';
+import { trackingSamples } from '../modules/tracking/tracking.samples';
 import type { TestApp } from './build-test-app';
 
 export interface SampleContext {
@@ -26,6 +27,7 @@ export type MutationSamples = Record<string, MutationSample>;
 export const mutationSamples: MutationSamples = {
   ...authSamples,
   ...auditSamples,
+  ...trackingSamples,
   ...registrySamples,
   ...loggedModelsSamples,
   ...artifactsSamples,
@@ -42,6 +44,8 @@ export const auditExemptions: Record<string, string> = {
   'POST /api/2.0/mlflow/logged-models/search': 'a read-only search',
   'POST /api/2.0/mlflow/runs/search': 'a read-only search',
   'POST /api/2.0/mlflow/experiments/search': 'a read-only search',
+  'POST /api/2.0/mlflow/runs/log-metric':
+    'telemetry: metric values (often one call per training step) are append-only measurements, like prediction events; params, tags, inputs and run lifecycle are audited',
   'PUT /api/2.0/mlflow-artifacts/mpu/upload/*': 'one part of a multipart upload; the upload is audited when created and completed',
   'POST /api/v1/deployments/:deploymentId/predictions': 'telemetry: prediction events feed monitoring windows, they change no governed state',
   'POST /api/v1/runs/search': 'a read: the runs view does not fit a query string',
