@@ -5,6 +5,7 @@ import { authSamples } from '../modules/auth/auth.samples';
 import { loggedModelsSamples } from '../modules/logged-models/logged-models.samples';
 import { monitoringSamples } from '../modules/monitoring/monitoring.samples';
 import { registrySamples } from '../modules/registry/registry.samples';
+import { runsViewSamples } from '../modules/runs-view/runs-view.samples';
 import { trackingSamples } from '../modules/tracking/tracking.samples';
 import type { TestApp } from './build-test-app';
 
@@ -29,6 +30,7 @@ export const mutationSamples: MutationSamples = {
   ...auditSamples,
   ...trackingSamples,
   ...registrySamples,
+  ...runsViewSamples,
   ...loggedModelsSamples,
   ...artifactsSamples,
   ...monitoringSamples,
