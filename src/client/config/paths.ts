@@ -6,6 +6,10 @@ export const paths = {
     href: (returnTo?: string) => (returnTo && returnTo !== '/' ? `/sign-in?returnTo=${encodeURIComponent(returnTo)}` : '/sign-in'),
   },
   experiments: { path: '/experiments', href: () => '/experiments' },
+  /** An experiment's runs table; `search` is the table state (filter, columns, sort…). */
+  experiment: { path: '/experiments/:experimentId', href: (id: string, search = '') => `/experiments/${encodeURIComponent(id)}${search ? `?${search}` : ''}` },
+  run: { path: '/runs/:runId', href: (runId: string, tab?: string) => `/runs/${encodeURIComponent(runId)}${tab ? `?tab=${tab}` : ''}` },
+  compareRuns: { path: '/compare', href: (runIds: readonly string[]) => `/compare?runs=${runIds.map(encodeURIComponent).join(',')}` },
   models: { path: '/models', href: () => '/models' },
   deployments: { path: '/deployments', href: () => '/deployments' },
   /** The deployment's page, where promotions and the rollback flow live. */
