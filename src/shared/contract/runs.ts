@@ -63,7 +63,8 @@ export const searchRunsPage = defineRoute({
   path: '/api/v1/runs/search',
   summary: 'One page of the runs table (filter, order, chosen columns) with the total count',
   body: runsQuerySchema.extend({
-    cursor: z.string().max(512).optional(),
+    /** The offset of the page's first row, as a string (pages can be fetched in any order). */
+    cursor: z.string().regex(/^\d{1,9}$/, 'Not a cursor from this API').optional(),
     limit: z.number().int().min(1).max(1000).default(200),
     withTotal: z.boolean().default(true),
   }),

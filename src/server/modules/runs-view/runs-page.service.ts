@@ -5,7 +5,7 @@ import type { DatabaseHandle } from '../../db/database';
 import { ApiError, invalidParameter } from '../../errors';
 import { parseOrderByList } from '../../../shared/search/order-by';
 import { SearchSyntaxError } from '../../../shared/search/search-syntax-error';
-import { type RunSearchInput, type ViewType, countRuns, searchRuns } from '../tracking/run-search.service';
+import { type RunSearchInput, type ViewType, countRuns, searchRunIdsAt } from '../tracking/run-search.service';
 import { loadRuns } from '../tracking/tracking-json';
 import { registeredVersionsOf, toRunRow } from './run-row';
 
@@ -49,13 +49,19 @@ export async function rowsOf(database: DatabaseHandle, runIds: readonly string[]
 
 type PageBody = z.output<(typeof searchRunsPage)['body']>;
 
+/**
+ * A page at any offset (the cursor is the offset), so the virtual table can jump to row 50,000
+ * without walking the pages before it.
+ */
 export async function runsPage(database: DatabaseHandle, body: PageBody) {
   const input = searchInputOf(body);
+  const offset = Number(body.cursor ?? 0);
   return withFilterErrors(body, async () => {
-    const [page, total] = await Promise.all([
-      searchRuns(database, { ...input, maxResults: body.limit, pageToken: body.cursor }),
+    const [ids, total] = await Promise.all([
+      searchRunIdsAt(database, input, { offset, limit: body.limit + 1 }),
       body.withTotal ? countRuns(database, input) : Promise.resolve(null),
     ]);
-    return { items: await rowsOf(database, page.runIds, body.columns), nextCursor: page.nextPageToken ?? null, total };
+    const items = await rowsOf(database, ids.slice(0, body.limit), body.columns);
+    return { items, nextCursor: ids.length > body.limit ? String(offset + body.limit) : null, total };
   });
 }
