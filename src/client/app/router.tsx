@@ -28,7 +28,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         { errorElement: <RouteError />, children: [
           { index: true, lazy: page(() => import('./routes/home')) },
-          { path: paths.experiments.path, lazy: page(() => import('./routes/runs')) },
+          { path: paths.experiments.path, lazy: page(() => import('./routes/experiments')) },
+          { path: paths.experiment.path, lazy: page(() => import('./routes/experiment')) },
+          { path: paths.run.path, lazy: page(() => import('./routes/run')) },
+          { path: paths.compareRuns.path, lazy: page(() => import('./routes/compare-runs')) },
           { path: paths.models.path, lazy: page(() => import('./routes/models')) },
           { path: paths.deployments.path, lazy: page(() => import('./routes/deployments')) },
           { path: paths.deployment.path, lazy: page(() => import('./routes/deployment')) },

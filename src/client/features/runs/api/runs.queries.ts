@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { getExperiment, getExperimentKeys, listExperiments } from '../../../../shared/contract/experiments';
 import { getMetricHistories, type XAxis } from '../../../../shared/contract/metric-history';
 import { getRunDetail, groupRuns, type RunsQueryInput, searchRunsPage } from '../../../../shared/contract/runs';
@@ -25,15 +25,17 @@ export const runsQueries = {
       queryFn: ({ signal }) => callApi(getExperimentKeys, { params: { experimentId } }, { signal }),
       staleTime: 60_000,
     }),
-  /** Pages of the runs table; a failed filter keeps the previous results on screen. */
-  page: (query: RunsQueryInput) =>
-    infiniteQueryOptions({
-      queryKey: [...runsQueries.all(), 'page', query] as const,
-      queryFn: ({ pageParam, signal }) =>
-        callApi(searchRunsPage, { body: { ...query, cursor: pageParam, limit: pageSize, withTotal: pageParam === undefined } }, { signal }),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (page) => page.nextCursor ?? undefined,
-      placeholderData: keepPreviousData,
+  /**
+   * Page `index` of the runs table (pages load in any order as the table scrolls). The first
+   * page carries the total; a failed filter keeps the previous results on screen.
+   */
+  page: (query: RunsQueryInput, index: number) =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'page', query, index] as const,
+      queryFn: ({ signal }) =>
+        callApi(searchRunsPage, { body: { ...query, cursor: index === 0 ? undefined : String(index * pageSize), limit: pageSize, withTotal: index === 0 } }, { signal }),
+      placeholderData: index === 0 ? keepPreviousData : undefined,
+      staleTime: 30_000,
     }),
   groups: (query: RunsQueryInput, groupBy: { entity: 'param' | 'tag' | 'dataset'; key: string }, metrics: string[]) =>
     queryOptions({
