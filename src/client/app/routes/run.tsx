@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { chartColor } from '../../components/charts/chart-theme';
 import { cn } from '../../components/ui/cn';
@@ -8,9 +9,11 @@ import { ErrorState, Spinner } from '../../components/ui/query-state';
 import { paths } from '../../config/paths';
 import { ApiError } from '../../lib/api-client';
 import { runsQueries } from '../../features/runs/api/runs.queries';
-import { ArtifactBrowser } from '../../features/runs/components/artifact-browser';
-import { MetricCharts } from '../../features/runs/components/metric-charts';
 import { RunOverview } from '../../features/runs/components/run-overview';
+
+// Charts (Recharts) and previews (YAML, CSV parsers) load when their tab opens: the overview stays light.
+const MetricCharts = lazy(() => import('../../features/runs/components/metric-charts').then((m) => ({ default: m.MetricCharts })));
+const ArtifactBrowser = lazy(() => import('../../features/runs/components/artifact-browser').then((m) => ({ default: m.ArtifactBrowser })));
 
 const tabs = [
   { id: 'overview', label: 'Overview' },
@@ -63,8 +66,10 @@ export function Component() {
         ))}
       </div>
       {tab === 'overview' && <RunOverview detail={detail.data} />}
+      <Suspense fallback={<Spinner label="Loading" />}>
       {tab === 'charts' && <MetricCharts runs={[{ runId: run.runId, label: run.runName, color: chartColor(0) }]} metrics={detail.data.metrics.map((m) => m.key).slice(0, 20)} />}
       {tab === 'artifacts' && <ArtifactBrowser runId={run.runId} path={search.get('path') ?? ''} onPath={(path) => go({ tab: 'artifacts', ...(path && { path }) })} />}
+      </Suspense>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Download, GitCompare } from 'lucide-react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Experiment } from '../../../../shared/contract/experiments';
 import { exportRunsPath } from '../../../../shared/contract/runs';
@@ -34,7 +34,24 @@ function filterErrorOf(error: unknown): FilterError | undefined {
 export function ExperimentRunsView({ experiment }: { experiment: Experiment }) {
   const [search, setSearch] = useSearchParams();
   const state = useMemo(() => readRunsView(search), [search]);
-  const update = useCallback((patch: Partial<RunsViewState>) => setSearch((current) => writeRunsView({ ...readRunsView(current), ...patch }), { replace: true }), [setSearch]);
+  // Patches apply to the latest URL (a ref, as cells may hold an older closure), so quick clicks do not undo each other.
+  const latest = useRef(search);
+  const pending = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    // An older render landing after a newer patch must not roll the patch back.
+    if (pending.current === null) latest.current = search;
+    else if (search.toString() === pending.current) pending.current = null;
+  }, [search]);
+  const update = useCallback(
+    (patch: Partial<RunsViewState> | ((current: RunsViewState) => Partial<RunsViewState>)) => {
+      const current = readRunsView(latest.current);
+      const next = writeRunsView({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
+      latest.current = next;
+      pending.current = next.toString();
+      setSearch(next, { replace: true });
+    },
+    [setSearch],
+  );
   const keys = useSuspenseQuery(runsQueries.keys(experiment.experimentId)).data;
 
   const requested = useMemo(() => toRunsQuery(experiment.experimentId, state), [experiment.experimentId, state]);
@@ -67,8 +84,8 @@ export function ExperimentRunsView({ experiment }: { experiment: Experiment }) {
   const controls: RowControls = useMemo(
     () => ({
       selected: new Set(state.selected),
-      toggleSelected: (id) => update({ selected: toggle(state.selected, id) }),
-      togglePinned: (id) => update({ pinned: toggle(state.pinned, id) }),
+      toggleSelected: (id) => update((current) => ({ selected: toggle(current.selected, id) })),
+      togglePinned: (id) => update((current) => ({ pinned: toggle(current.pinned, id) })),
       colorOf: (id) => runColor(id, state.colors, state.selected),
       cycleColor: (id) => update({ colors: { ...state.colors, [id]: (colorIndex(id, state.colors, state.selected) + 1) % 8 } }),
       collapsed,

@@ -1,5 +1,5 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { cn } from '../../../components/ui/cn';
@@ -35,7 +35,15 @@ export function RunsTable({
   const scroller = useRef<HTMLDivElement>(null);
   // The compiler skips this component (TanStack Virtual returns fresh functions); it re-renders on scroll by design.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12, initialRect: { width: 1200, height } });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    initialRect: { width: 1200, height },
+    // Without layout (a hidden tab, jsdom) the box measures 0: assume its nominal height instead.
+    observeElementRect: (instance, callback) => observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width || 1200, height })),
+  });
   const items = virtualizer.getVirtualItems();
   const start = items[0]?.index ?? 0;
   const end = items.at(-1)?.index ?? 0;
