@@ -91,7 +91,7 @@ export function ExperimentRunsView({ experiment }: { experiment: Experiment }) {
       collapsed,
       toggleCollapsed: (id) => setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id]))),
     }),
-    [state.selected, state.pinned, state.colors, collapsed, update],
+    [state.selected, state.colors, collapsed, update],
   );
   const onRangeChange = useCallback((r: { start: number; end: number }) => setRange((old) => (old.start === r.start && old.end === r.end ? old : r)), []);
 

@@ -1,15 +1,17 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { cn } from '../../../components/ui/cn';
 import type { TreeRow } from '../utils/run-tree';
 import { type RowControls, type RunColumnMeta, runColumns } from './run-columns';
 
 const rowHeight = 36;
+const nominalHeight = 600;
+const overscan = 12;
 
 /**
- * The runs table: TanStack Table for columns and cells, TanStack Virtual for rows. Only the
+ * The runs table: TanStack Table for columns and cells over a virtual window of fixed-height
+ * rows (TanStack Virtual 3.14's scroll reconciliation re-rendered this table in a loop). Only the
  * visible rows are built, so 100,000 runs cost what 30 do; rows not loaded yet show a skeleton
  * until their page arrives (`onRangeChange` tells the page which ones to fetch).
  */
@@ -21,7 +23,7 @@ export function RunsTable({
   onSort,
   controls,
   onRangeChange,
-  height = 600,
+  height = nominalHeight,
 }: {
   count: number;
   rowAt: (index: number) => TreeRow | undefined;
@@ -32,19 +34,11 @@ export function RunsTable({
   onRangeChange: (range: { start: number; end: number }) => void;
   height?: number;
 }) {
-  const scroller = useRef<HTMLDivElement>(null);
-  // The compiler skips this component (TanStack Virtual returns fresh functions); it re-renders on scroll by design.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-    initialRect: { width: 1200, height },
-    // Without layout (a hidden tab, jsdom) the box measures 0: assume its nominal height instead.
-    observeElementRect: (instance, callback) => observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width || 1200, height })),
-  });
-  const items = virtualizer.getVirtualItems();
+  // Fixed-height rows make the window arithmetic: no measuring, no layout feedback loops.
+  const [scrollTop, setScrollTop] = useState(0);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(count - 1, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const items = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => ({ index: first + i, key: first + i, start: (first + i) * rowHeight, end: (first + i + 1) * rowHeight }));
   const start = items[0]?.index ?? 0;
   const end = items.at(-1)?.index ?? 0;
   useEffect(() => onRangeChange({ start, end }), [start, end, onRangeChange]);
@@ -53,15 +47,16 @@ export function RunsTable({
   const visible = items.map((item) => rowAt(item.index));
   const loaded = visible.filter((row): row is TreeRow => row !== undefined);
   // A pinned run can show twice (on top and in place): rows are keyed by position, not run id.
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoisable; this component re-renders per scroll anyway.
   const table = useReactTable({ data: loaded, columns, getCoreRowModel: getCoreRowModel() });
   const tableRows = table.getRowModel().rows;
   let next = 0;
   const totalWidth = columns.reduce((sum, c) => sum + c.meta.width, 0);
   const padTop = items[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const padBottom = count * rowHeight - (items.at(-1)?.end ?? 0);
 
   return (
-    <div ref={scroller} className="overflow-auto rounded-lg border border-border bg-surface" style={{ height }} data-testid="runs-scroller">
+    <div className="overflow-auto rounded-lg border border-border bg-surface" style={{ height }} data-testid="runs-scroller" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
       <table className="border-collapse text-sm" style={{ width: totalWidth, tableLayout: 'fixed' }} aria-rowcount={count + 1}>
         <colgroup>
           {columns.map((c) => (
