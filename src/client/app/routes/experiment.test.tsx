@@ -33,7 +33,7 @@ describe('runs table', { timeout: 60_000 }, () => {
   it('shows a bad filter inline at its token and keeps the previous results', async () => {
     mockSession(buildSession({ role: 'viewer' }));
     mockRuns({ experiments: [experiment], runs: [buildRunRow({ runName: 'kept' })], badFilter: { text: '~', message: "Invalid comparator '~'", start: 13, end: 14 } });
-    const { user, router } = renderRoute(createRoutes, '/experiments/7');
+    const { user } = renderRoute(createRoutes, '/experiments/7');
     await screen.findByRole('link', { name: 'kept' }, { timeout: 20_000 });
     await user.type(screen.getByRole('combobox', { name: 'Filter runs' }), 'metrics.rmse ~ 1');
     await user.click(screen.getByRole('button', { name: 'Apply' }));

@@ -11,7 +11,7 @@ const overscan = 12;
 
 /**
  * The runs table: TanStack Table for columns and cells over a virtual window of fixed-height
- * rows (TanStack Virtual 3.14's scroll reconciliation re-rendered this table in a loop). Only the
+ * rows (plain arithmetic on scrollTop, no measuring needed). Only the
  * visible rows are built, so 100,000 runs cost what 30 do; rows not loaded yet show a skeleton
  * until their page arrives (`onRangeChange` tells the page which ones to fetch).
  */
@@ -48,7 +48,8 @@ export function RunsTable({
   const loaded = visible.filter((row): row is TreeRow => row !== undefined);
   // A pinned run can show twice (on top and in place): rows are keyed by position, not run id.
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoisable; this component re-renders per scroll anyway.
-  const table = useReactTable({ data: loaded, columns, getCoreRowModel: getCoreRowModel() });
+  // No auto-reset: the window's rows are a new array per render, and a page-index reset would re-render forever.
+  const table = useReactTable({ data: loaded, columns, getCoreRowModel: getCoreRowModel(), autoResetAll: false });
   const tableRows = table.getRowModel().rows;
   let next = 0;
   const totalWidth = columns.reduce((sum, c) => sum + c.meta.width, 0);
