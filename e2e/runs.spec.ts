@@ -36,8 +36,11 @@ test('runs: filter and sort, choose columns, open a run, preview an artifact, co
   // Choose columns.
   await page.getByRole('button', { name: /Columns/ }).click();
   const chooser = page.getByRole('dialog', { name: 'Choose columns' });
-  await chooser.getByRole('checkbox', { name: 'rmse' }).check();
-  await chooser.getByRole('checkbox', { name: 'model' }).check();
+  // Controlled by the URL: the box turns checked once the navigation lands.
+  await chooser.getByRole('checkbox', { name: 'rmse' }).click();
+  await expect(chooser.getByRole('checkbox', { name: 'rmse' })).toBeChecked();
+  await chooser.getByRole('checkbox', { name: 'model' }).click();
+  await expect(chooser.getByRole('checkbox', { name: 'model' })).toBeChecked();
   await chooser.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('columnheader', { name: 'rmse' })).toBeVisible();
 
@@ -81,20 +84,23 @@ test('runs: filter and sort, choose columns, open a run, preview an artifact, co
   await expect(page.getByRole('table', { name: 'First rows of eval/predictions.csv' })).toContainText('pred');
 
   // Select three runs and compare them with differences only.
-  await page.goBack();
-  await page.goBack();
-  await page.goBack();
+  // Tabs and artifact paths replace the history entry: one step back is the table, as it was left.
   await page.goBack();
   await expect(page.getByRole('columnheader', { name: 'rmse' })).toBeVisible();
-  for (const name of ['gbm-deep', 'gbm-shallow', 'gbm-fast']) await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+  for (const name of ['gbm-deep', 'gbm-shallow', 'gbm-fast']) {
+    await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).click();
+    await expect(page.getByRole('checkbox', { name: `Select ${name}`, exact: true })).toBeChecked();
+  }
   await page.getByRole('link', { name: 'Compare 3 runs' }).click();
   await expect(page.getByRole('heading', { name: 'Compare 3 runs' })).toBeVisible();
-  await page.getByRole('checkbox', { name: 'Show differences only' }).check();
+  await page.getByRole('checkbox', { name: 'Show differences only' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Show differences only' })).toBeChecked();
   const params = page.getByRole('table', { name: 'Parameters' });
   await expect(params.getByRole('rowheader', { name: 'depth' })).toBeVisible();
   await expect(params.getByRole('rowheader', { name: 'model' })).toHaveCount(0);
   await expect(page.getByRole('figure', { name: 'rmse by step' })).toBeVisible();
   await expect(page.getByRole('note').first()).toContainText('not drawn');
   await page.screenshot({ path: shot('compare'), fullPage: true });
-  expect(problems).toEqual([]);
+  // The one 400 is the bad filter this journey sends on purpose.
+  expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
 });

@@ -31,12 +31,12 @@ export function RunsToolbar({ state, keys, onChange }: { state: RunsViewState; k
         To
         <Input type="datetime-local" aria-label="Started before" className="h-8 w-48" value={state.startedBefore} onChange={(e) => onChange({ startedBefore: e.target.value })} />
       </label>
-      <Select aria-label="Lifecycle" className="h-8 w-32" value={state.view} onChange={(e) => onChange({ view: e.target.value as RunsViewState['view'] })}>
+      <Select aria-label="Lifecycle" className="h-8 !w-36" value={state.view} onChange={(e) => onChange({ view: e.target.value as RunsViewState['view'] })}>
         <option value="active">Active runs</option>
         <option value="deleted">Deleted runs</option>
         <option value="all">All runs</option>
       </Select>
-      <Select aria-label="Group by" className="h-8 w-48" value={state.groupBy} onChange={(e) => onChange({ groupBy: e.target.value })}>
+      <Select aria-label="Group by" className="h-8 !w-56" value={state.groupBy} onChange={(e) => onChange({ groupBy: e.target.value })}>
         <option value="">No grouping</option>
         <option value="dataset:">Group by dataset</option>
         {keys.params.map((key) => (
