@@ -75,7 +75,7 @@ describe('runs table', { timeout: 60_000 }, () => {
     mockRuns({ experiments: [experiment], runs });
     const { user, router } = renderRoute(createRoutes, '/experiments/7');
     for (const name of ['a', 'b', 'c']) await user.click(await screen.findByRole('checkbox', { name: `Select ${name}` }, { timeout: 20_000 }));
-    expect(router.state.location.search).toBe(`?sel=${'a'.repeat(32)}&sel=${'b'.repeat(32)}&sel=${'c'.repeat(32)}`);
+    await expect.poll(() => router.state.location.search).toBe(`?sel=${'a'.repeat(32)}&sel=${'b'.repeat(32)}&sel=${'c'.repeat(32)}`);
     expect(await screen.findByRole('link', { name: /Compare 3 runs/ })).toHaveAttribute('href', expect.stringContaining(`/compare?runs=${'a'.repeat(32)},${'b'.repeat(32)},${'c'.repeat(32)}`));
   });
 });

@@ -47,8 +47,8 @@ export function RunsTable({
   const visible = items.map((item) => rowAt(item.index));
   const loaded = visible.filter((row): row is TreeRow => row !== undefined);
   // A pinned run can show twice (on top and in place): rows are keyed by position, not run id.
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoisable; this component re-renders per scroll anyway.
   // No auto-reset: the window's rows are a new array per render, and a page-index reset would re-render forever.
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table's API is not memoisable; this component re-renders per scroll anyway.
   const table = useReactTable({ data: loaded, columns, getCoreRowModel: getCoreRowModel(), autoResetAll: false });
   const tableRows = table.getRowModel().rows;
   let next = 0;
