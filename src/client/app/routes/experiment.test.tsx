@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildSession } from '../../testing/factories';
 import { mockSession } from '../../testing/msw/handlers/auth';
@@ -74,7 +74,10 @@ describe('runs table', { timeout: 60_000 }, () => {
     const runs = ['a', 'b', 'c'].map((n) => buildRunRow({ runId: n.repeat(32), runName: n }));
     mockRuns({ experiments: [experiment], runs });
     const { user, router } = renderRoute(createRoutes, '/experiments/7');
-    for (const name of ['a', 'b', 'c']) await user.click(await screen.findByRole('checkbox', { name: `Select ${name}` }, { timeout: 20_000 }));
+    for (const name of ['a', 'b', 'c']) {
+      await user.click(await screen.findByRole('checkbox', { name: `Select ${name}` }, { timeout: 20_000 }));
+      await waitFor(() => expect(screen.getByRole('checkbox', { name: `Select ${name}` })).toBeChecked());
+    }
     await expect.poll(() => router.state.location.search).toBe(`?sel=${'a'.repeat(32)}&sel=${'b'.repeat(32)}&sel=${'c'.repeat(32)}`);
     expect(await screen.findByRole('link', { name: /Compare 3 runs/ })).toHaveAttribute('href', expect.stringContaining(`/compare?runs=${'a'.repeat(32)},${'b'.repeat(32)},${'c'.repeat(32)}`));
   });
