@@ -24,6 +24,8 @@ import { usersRoutes } from './modules/auth/users.routes';
 import { deploymentsRoutes } from './modules/deployments/deployments.routes';
 import { policiesRoutes } from './modules/promotions/policies.routes';
 import { promotionsRoutes } from './modules/promotions/promotions.routes';
+import { experimentsWriteRoutes } from './modules/runs-view/experiments-write.routes';
+import { runsViewRoutes } from './modules/runs-view/runs-view.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { trackingSearchRoutes } from './modules/tracking/tracking-search.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
@@ -114,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(monitoringRoutes);
   await app.register(auditRoutes);
   await app.register(auditExportRoutes);
+  await app.register(runsViewRoutes);
+  await app.register(experimentsWriteRoutes);
 
   if (options.clientDir) await app.register(clientAppPlugin, { root: options.clientDir });
   return app;

@@ -25,6 +25,9 @@ export type ErrorCode = keyof typeof statusByCode;
 export interface ErrorDetail {
   path: string;
   message: string;
+  /** Span of the offending text in the field (search filters), 0-based, end exclusive. */
+  start?: number;
+  end?: number;
 }
 
 export class ApiError extends Error {

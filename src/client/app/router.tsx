@@ -32,7 +32,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       children: [
         { errorElement: <RouteError />, children: [
           { index: true, lazy: page(() => import('./routes/home')) },
-          { path: paths.experiments.path, lazy: page(() => import('./routes/runs')) },
+          { path: paths.experiments.path, lazy: page(() => import('./routes/experiments')) },
+          { path: paths.experiment.path, lazy: page(() => import('./routes/experiment')) },
+          { path: paths.run.path, lazy: page(() => import('./routes/run')) },
+          { path: paths.compareRuns.path, lazy: page(() => import('./routes/compare-runs')) },
           { path: paths.models.path, lazy: page(() => import('./routes/models')) },
           { path: paths.model.path, lazy: page(() => import('./routes/model')) },
           { path: paths.modelVersion.path, lazy: page(() => import('./routes/model-version')) },

@@ -12,6 +12,10 @@ export const paths = {
     path: '/models/:name',
     href: (name: string, compare?: [number, number]) => `/models/${encodeURIComponent(name)}${compare ? `?compare=${compare.join(',')}` : ''}`,
   },
+  /** An experiment's runs table; `search` is the table state (filter, columns, sort…). */
+  experiment: { path: '/experiments/:experimentId', href: (id: string, search = '') => `/experiments/${encodeURIComponent(id)}${search ? `?${search}` : ''}` },
+  run: { path: '/runs/:runId', href: (runId: string, tab?: string) => `/runs/${encodeURIComponent(runId)}${tab ? `?tab=${tab}` : ''}` },
+  compareRuns: { path: '/compare', href: (runIds: readonly string[]) => `/compare?runs=${runIds.map(encodeURIComponent).join(',')}` },
   deployments: { path: '/deployments', href: () => '/deployments' },
   /** The deployment's page, where promotions and the rollback flow live. */
   deployment: { path: '/deployments/:deploymentId', href: (id: string) => `/deployments/${encodeURIComponent(id)}` },
@@ -22,8 +26,6 @@ export const paths = {
   modelVersion: { path: '/models/:name/versions/:version', href: (name: string, version: number) => `/models/${encodeURIComponent(name)}/versions/${version}` },
   /** Where a dataset digest was used. */
   dataset: { path: '/datasets/:digest', href: (digest: string) => `/datasets/${encodeURIComponent(digest)}` },
-  /** A run's page (the runs view builds it). */
-  run: { path: '/runs/:runId', href: (runId: string) => `/runs/${encodeURIComponent(runId)}` },
   monitoring: { path: '/monitoring', href: () => '/monitoring' },
   audit: {
     path: '/audit',

@@ -7,7 +7,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details: Array<{ path: string; message: string }> = [],
+    readonly details: Array<{ path: string; message: string; start?: number; end?: number }> = [],
   ) {
     super(message);
   }

@@ -6,7 +6,7 @@ export function parsedOrInvalid<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    if (error instanceof SearchSyntaxError) throw invalidParameter(error.message, [{ path: 'filter', message: error.reason }]);
+    if (error instanceof SearchSyntaxError) throw invalidParameter(error.message, [{ path: 'filter', message: error.reason, start: error.start, end: error.end }]);
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import { monitoringSamples } from '../modules/monitoring/monitoring.samples';
 import { policiesSamples } from '../modules/promotions/policies.samples';
 import { promotionsSamples } from '../modules/promotions/promotions.samples';
 import { registrySamples } from '../modules/registry/registry.samples';
+import { runsViewSamples } from '../modules/runs-view/runs-view.samples';
 import { trackingSamples } from '../modules/tracking/tracking.samples';
 import { webhooksSamples } from '../modules/webhooks/webhooks.samples';
 import type { TestApp } from './build-test-app';
@@ -34,6 +35,7 @@ export const mutationSamples: MutationSamples = {
   ...auditSamples,
   ...trackingSamples,
   ...registrySamples,
+  ...runsViewSamples,
   ...loggedModelsSamples,
   ...artifactsSamples,
   ...monitoringSamples,
@@ -60,5 +62,8 @@ export const auditExemptions: Record<string, string> = {
   'PUT /api/2.0/mlflow-artifacts/mpu/upload/*': 'one part of a multipart upload; the upload is audited when created and completed',
   'POST /api/v1/deployments/:deploymentId/predictions': 'telemetry: prediction events feed monitoring windows, they change no governed state',
   'POST /api/v1/promotions/preview': 'a read: runs the gates a promotion would face and stores nothing',
+  'POST /api/v1/runs/search': 'a read: the runs view does not fit a query string',
+  'POST /api/v1/runs/groups': 'a read: the runs view does not fit a query string',
+  'POST /api/v1/runs/metric-histories': 'a read: run ids and metric keys do not fit a query string',
   'POST /api/v1/deployments/:deploymentId/labels': 'telemetry: ground-truth labels for monitoring, no governed state',
 };

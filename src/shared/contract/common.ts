@@ -38,7 +38,17 @@ export const errorResponseSchema = z.object({
     code: z.string(),
     message: z.string(),
     /** Per-field problems for validation errors: `path` is dotted, e.g. `body.events.3.latencyMs`. */
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          /** Where in the field's text the problem is (0-based, end exclusive), e.g. a filter token. */
+          start: z.number().int().optional(),
+          end: z.number().int().optional(),
+        }),
+      )
+      .optional(),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

@@ -12,7 +12,7 @@ export const csvHeader = `${csvColumns.join(',')}\r\n`;
  * One CSV field (RFC 4180). Text starting with = + - @ or a control character is prefixed with `'`
  * so a spreadsheet shows it instead of running it as a formula; the JSONL export is the exact one.
  */
-function csvField(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;

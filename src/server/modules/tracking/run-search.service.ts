@@ -70,3 +70,11 @@ export async function searchRuns(database: DatabaseHandle, input: RunSearchInput
 export async function countRuns(database: DatabaseHandle, input: Omit<RunSearchInput, 'maxResults' | 'pageToken'>): Promise<number> {
   return countMatchingRuns(database.db, database.dialect, toQuery(input));
 }
+
+/**
+ * One page at an offset, for a dashboard that jumps anywhere in a long result (the runs table's
+ * virtual scroll): same filter, order and view rules as searchRuns, no page token.
+ */
+export async function searchRunIdsAt(database: DatabaseHandle, input: Omit<RunSearchInput, 'maxResults' | 'pageToken'>, page: { offset: number; limit: number }): Promise<string[]> {
+  return selectRunIds(database.db, database.dialect, toQuery(input), page);
+}

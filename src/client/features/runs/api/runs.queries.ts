@@ -1,0 +1,64 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { getExperiment, getExperimentKeys, listExperiments } from '../../../../shared/contract/experiments';
+import { getMetricHistories, type XAxis } from '../../../../shared/contract/metric-history';
+import { getRunDetail, groupRuns, type RunsQueryInput, searchRunsPage } from '../../../../shared/contract/runs';
+import { callApi } from '../../../lib/api-client';
+
+export const pageSize = 200;
+
+export const runsQueries = {
+  all: () => ['runs'] as const,
+  experiments: (q: string, view: 'active' | 'deleted' | 'all') =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'experiments', q, view] as const,
+      queryFn: ({ signal }) => callApi(listExperiments, { query: { q: q || undefined, view, limit: 500 } }, { signal }),
+      placeholderData: keepPreviousData,
+    }),
+  experiment: (experimentId: string) =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'experiment', experimentId] as const,
+      queryFn: ({ signal }) => callApi(getExperiment, { params: { experimentId } }, { signal }),
+    }),
+  keys: (experimentId: string) =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'keys', experimentId] as const,
+      queryFn: ({ signal }) => callApi(getExperimentKeys, { params: { experimentId } }, { signal }),
+      staleTime: 60_000,
+    }),
+  /**
+   * Page `index` of the runs table (pages load in any order as the table scrolls). The first
+   * page carries the total; a failed filter keeps the previous results on screen.
+   */
+  page: (query: RunsQueryInput, index: number) =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'page', query, index] as const,
+      queryFn: ({ signal }) =>
+        callApi(searchRunsPage, { body: { ...query, cursor: index === 0 ? undefined : String(index * pageSize), limit: pageSize, withTotal: index === 0 } }, { signal }),
+      placeholderData: index === 0 ? keepPreviousData : undefined,
+      staleTime: 30_000,
+    }),
+  groups: (query: RunsQueryInput, groupBy: { entity: 'param' | 'tag' | 'dataset'; key: string }, metrics: string[]) =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'groups', query, groupBy, metrics] as const,
+      queryFn: ({ signal }) => callApi(groupRuns, { body: { ...query, groupBy, metrics } }, { signal }),
+      placeholderData: keepPreviousData,
+    }),
+  run: (runId: string) =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'run', runId] as const,
+      queryFn: ({ signal }) => callApi(getRunDetail, { params: { runId } }, { signal }),
+    }),
+  /** Details of several runs (compare page). */
+  runs: (runIds: readonly string[]) =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'runs', runIds] as const,
+      queryFn: ({ signal }) => Promise.all(runIds.map((runId) => callApi(getRunDetail, { params: { runId } }, { signal }))),
+    }),
+  histories: (runIds: readonly string[], metrics: readonly string[], xAxis: XAxis) =>
+    queryOptions({
+      queryKey: [...runsQueries.all(), 'histories', runIds, metrics, xAxis] as const,
+      queryFn: ({ signal }) => callApi(getMetricHistories, { body: { runIds: [...runIds], metrics: [...metrics], xAxis, maxPoints: 1000 } }, { signal }),
+      enabled: runIds.length > 0 && metrics.length > 0,
+      placeholderData: keepPreviousData,
+    }),
+};

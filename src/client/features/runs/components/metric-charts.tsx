@@ -1,0 +1,88 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type XAxis, xAxes } from '../../../../shared/contract/metric-history';
+import { ChartLegend } from '../../../components/charts/chart-legend';
+import { LineSeriesChart } from '../../../components/charts/line-series-chart';
+import { Select } from '../../../components/ui/field';
+import { ErrorState, Spinner } from '../../../components/ui/query-state';
+import { runsQueries } from '../api/runs.queries';
+import { formatX, shapeSeries } from '../utils/chart-data';
+
+export interface ChartRun {
+  runId: string;
+  label: string;
+  color: string;
+}
+
+const axisLabels: Record<XAxis, string> = { step: 'Step', time: 'Wall time', relative: 'Relative time' };
+
+/**
+ * One chart per metric with a line per run, one shared legend and colours, and the controls
+ * every chart obeys: x axis (step, wall time, relative time), log scale and smoothing. Histories
+ * arrive downsampled (min/max per bucket); NaN and infinite values become gaps with a note.
+ */
+export function MetricCharts({ runs, metrics }: { runs: ChartRun[]; metrics: string[] }) {
+  const [xAxis, setXAxis] = useState<XAxis>('step');
+  const [logScale, setLogScale] = useState(false);
+  const [smoothing, setSmoothing] = useState(0);
+  const histories = useQuery(runsQueries.histories(runs.map((r) => r.runId), metrics, xAxis));
+  if (metrics.length === 0) return <p className="text-sm text-muted-foreground">No metrics logged.</p>;
+  return (
+    <section aria-label="Metric charts" className="space-y-3">
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <label className="flex items-center gap-2">
+          X axis
+          <Select aria-label="X axis" className="h-8 w-40" value={xAxis} onChange={(e) => setXAxis(e.target.value as XAxis)}>
+            {xAxes.map((axis) => (
+              <option key={axis} value={axis}>{axisLabels[axis]}</option>
+            ))}
+          </Select>
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> Log scale
+        </label>
+        <label className="flex items-center gap-2">
+          Smoothing
+          <input type="range" aria-label="Smoothing" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} />
+          <span className="w-8 tabular-nums text-muted-foreground">{smoothing.toFixed(2)}</span>
+        </label>
+      </div>
+      {runs.length > 1 && <ChartLegend series={runs.map((r) => ({ key: r.runId, label: r.label, color: r.color }))} />}
+      {histories.isPending ? (
+        <Spinner label="Loading metric histories" />
+      ) : histories.isError ? (
+        <ErrorState error={histories.error} onRetry={() => histories.refetch()} />
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          {metrics.map((key) => {
+            const series = histories.data.series.filter((s) => s.key === key);
+            let hidden = 0;
+            let raw = 0;
+            const lines = runs.flatMap((run) => {
+              const s = series.find((x) => x.runId === run.runId);
+              if (!s) return [];
+              const shaped = shapeSeries(s, { smoothing, logScale });
+              hidden += shaped.hidden;
+              raw += s.rawCount;
+              return [{ key: run.runId, label: run.label, color: run.color, points: shaped.points, format: (v: number) => String(+v.toPrecision(5)) }];
+            });
+            return (
+              <div key={key} className="rounded-lg border border-border bg-surface p-3">
+                <h3 className="mb-1 flex justify-between text-sm font-medium">
+                  {key}
+                  <span className="text-xs font-normal text-muted-foreground">{`${raw.toLocaleString('en-US')} points logged`}</span>
+                </h3>
+                <LineSeriesChart label={`${key} by ${axisLabels[xAxis].toLowerCase()}`} series={lines} formatX={(x) => formatX(x, xAxis)} logScale={logScale} legend={false} />
+                {hidden > 0 && (
+                  <p role="note" className="mt-1 text-xs text-warning">
+                    {`${hidden.toLocaleString('en-US')} value${hidden === 1 ? '' : 's'} not drawn (NaN, infinite${logScale ? ' or ≤ 0 on a log scale' : ''}): the line has gaps there.`}
+                  </p>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </section>
+  );
+}

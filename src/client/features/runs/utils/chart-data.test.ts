@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { buildSeries } from '../../../testing/runs-factories';
+import { formatDuration, formatMetric, shapeSeries } from './chart-data';
+
+describe('shapeSeries', () => {
+  it('passes values through without smoothing and counts non-finite ones', () => {
+    const shaped = shapeSeries(buildSeries('r', 'loss', [1, null, 3]), { smoothing: 0, logScale: false });
+    expect(shaped.points).toEqual([{ x: 0, y: 1 }, { x: 1, y: null }, { x: 2, y: 3 }]);
+    expect(shaped.hidden).toBe(1);
+  });
+
+  it('smooths with a debiased moving average that restarts after a gap', () => {
+    const shaped = shapeSeries(buildSeries('r', 'loss', [10, 0, null, 4]), { smoothing: 0.5, logScale: false });
+    expect(shaped.points[0]!.y).toBe(10);
+    expect(shaped.points[1]!.y).toBeCloseTo(10 / 3);
+    expect(shaped.points[3]!.y).toBe(4);
+  });
+
+  it('hides non-positive values on a log scale', () => {
+    const shaped = shapeSeries(buildSeries('r', 'loss', [1, 0, -2, 5]), { smoothing: 0, logScale: true });
+    expect(shaped.points.map((p) => p.y)).toEqual([1, null, null, 5]);
+    expect(shaped.hidden).toBe(2);
+  });
+});
+
+describe('formatting', () => {
+  it('spells non-finite metrics and shortens numbers', () => {
+    expect(formatMetric('NaN')).toBe('NaN');
+    expect(formatMetric('-Infinity')).toBe('−∞');
+    expect(formatMetric(0.123456)).toBe('0.1235');
+    expect(formatMetric(1234567)).toBe('1.235e+6');
+    expect(formatDuration(95_000)).toBe('1m 35s');
+  });
+});

@@ -1,0 +1,66 @@
+import type { MetricSeries, XAxis } from '../../../../shared/contract/metric-history';
+import type { MetricValue } from '../../../../shared/contract/runs';
+
+export interface ChartPoint {
+  x: number;
+  y: number | null;
+}
+
+export interface ShapedSeries {
+  points: ChartPoint[];
+  /** Values that cannot be drawn: NaN/±Infinity (always) and ≤ 0 on a log scale. */
+  hidden: number;
+}
+
+/**
+ * One series ready to draw: exponential smoothing (TensorBoard's, debiased, restarting after a
+ * gap) with weight 0..0.99, and on a log scale non-positive values turned into gaps.
+ */
+export function shapeSeries(series: MetricSeries, options: { smoothing: number; logScale: boolean }): ShapedSeries {
+  let hidden = series.nonFiniteCount;
+  let last = 0;
+  let weightSum = 0;
+  const weight = Math.min(Math.max(options.smoothing, 0), 0.99);
+  const points = series.points.map(([x, raw]): ChartPoint => {
+    let y = raw;
+    if (y !== null && options.logScale && y <= 0) {
+      hidden += 1;
+      y = null;
+    }
+    if (y === null) {
+      last = 0;
+      weightSum = 0;
+      return { x, y: null };
+    }
+    if (weight === 0) return { x, y };
+    last = last * weight + (1 - weight) * y;
+    weightSum = weightSum * weight + (1 - weight);
+    return { x, y: last / weightSum };
+  });
+  return { points, hidden };
+}
+
+/** An x value as the axis shows it. */
+export function formatX(x: number, axis: XAxis): string {
+  if (axis === 'step') return Number.isInteger(x) ? x.toLocaleString('en-US') : x.toFixed(1);
+  if (axis === 'time') return new Date(x).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return formatDuration(x);
+}
+
+export function formatDuration(ms: number): string {
+  const s = ms / 1000;
+  if (Math.abs(s) < 60) return `${+s.toFixed(1)}s`;
+  if (Math.abs(s) < 3600) return `${Math.floor(s / 60)}m ${Math.round(s % 60)}s`;
+  return `${Math.floor(s / 3600)}h ${Math.round((s % 3600) / 60)}m`;
+}
+
+/** A metric value for tables: NaN and infinities spelled, numbers to 4 significant digits. */
+export function formatMetric(value: MetricValue | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string') return value === 'Infinity' ? '∞' : value === '-Infinity' ? '−∞' : 'NaN';
+  if (value !== 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-3)) return value.toExponential(3);
+  return String(+value.toPrecision(4));
+}
+
+/** A metric value as a number for charts and statistics; NaN/infinities are not drawable. */
+export const finiteOf = (value: MetricValue | undefined): number | null => (typeof value === 'number' ? value : null);

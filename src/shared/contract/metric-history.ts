@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineRoute } from './common';
+import { runIdSchema } from './runs';
+
+export const xAxes = ['step', 'time', 'relative'] as const;
+export const xAxisSchema = z.enum(xAxes);
+export type XAxis = z.infer<typeof xAxisSchema>;
+
+/**
+ * One downsampled series: `[x, y]` pairs in x order; y is null where the run logged NaN or an
+ * infinity (a gap). x is the step, epoch ms, or ms since the run started.
+ */
+export const metricSeriesSchema = z.object({
+  runId: z.string(),
+  key: z.string(),
+  /** Points logged, before downsampling. */
+  rawCount: z.number().int(),
+  /** Points among them that are NaN or infinite. */
+  nonFiniteCount: z.number().int(),
+  downsampled: z.boolean(),
+  points: z.array(z.tuple([z.number(), z.number().nullable()])),
+});
+export type MetricSeries = z.infer<typeof metricSeriesSchema>;
+
+export const getMetricHistories = defineRoute({
+  method: 'POST',
+  path: '/api/v1/runs/metric-histories',
+  summary: 'Metric histories of up to 100 runs, min/max per bucket so spikes survive downsampling',
+  body: z.object({
+    runIds: z.array(runIdSchema).min(1).max(100),
+    metrics: z.array(z.string().min(1).max(250)).min(1).max(20),
+    xAxis: xAxisSchema.default('step'),
+    /** Upper bound of points per series (two per bucket). */
+    maxPoints: z.number().int().min(10).max(5000).default(1000),
+  }),
+  response: z.object({ series: z.array(metricSeriesSchema) }),
+});
