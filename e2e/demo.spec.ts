@@ -2,12 +2,6 @@ import { expect, type Page, test } from '@playwright/test';
 import { type DemoWorkspace, startDemoWorkspace } from './support/demo-workspace';
 import { watchConsole } from './support/session';
 
-/**
- * Pages other branches are building (runs-ui, models-ui): visited and screenshotted, but their
- * "shows data" checks are skipped. Empty this list once they are merged.
- */
-const pagesNotYetBuilt = new Set(['Runs', 'Models']);
-
 const password = (user: string) => `${user}-demo-2026`;
 let demo: DemoWorkspace;
 
@@ -32,10 +26,8 @@ async function signInAs(page: Page, username: string) {
 async function visit(page: Page, label: string, shows: (page: Page) => Promise<void>) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /loading/i })).toHaveCount(0);
-  if (!pagesNotYetBuilt.has(label)) {
-    await shows(page);
-    await expect(page.locator('[data-empty-state]')).toHaveCount(0);
-  }
+  await shows(page);
+  await expect(page.locator('[data-empty-state]')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await shot(page, label.toLowerCase());
 }
@@ -71,9 +63,26 @@ test('the demo workspace shows live data on every main page', async ({ page }) =
   await visit(page, 'Runs', async (p) => {
     await expect(p.getByText('weather-type-forest').first()).toBeVisible();
   });
+  // An experiment's runs, one run and its charts.
+  await page.getByRole('link', { name: 'weather-type-forest' }).first().click();
+  await expect(page.getByRole('table').getByRole('link').first()).toBeVisible();
+  await expect(page.locator('[data-empty-state]')).toHaveCount(0);
+  await shot(page, 'runs-table');
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('region', { name: 'Parameters' })).toBeVisible();
+  await shot(page, 'run');
+
   await visit(page, 'Models', async (p) => {
     await expect(p.getByText('weather-type').first()).toBeVisible();
   });
+  // A model, then its newest version with the lineage graph.
+  await page.getByRole('link', { name: 'weather-type', exact: true }).first().click();
+  await expect(page.getByRole('heading', { name: 'weather-type', level: 1 })).toBeVisible();
+  await shot(page, 'model');
+  await page.getByRole('link', { name: /^v\d+$/ }).first().click();
+  await expect(page.getByRole('region', { name: 'Lineage' }).getByRole('link').first()).toBeVisible();
+  await shot(page, 'model-version');
+
   await visit(page, 'Deployments', async (p) => {
     await expect(p.getByRole('link', { name: 'weather-type in production' })).toBeVisible();
   });
