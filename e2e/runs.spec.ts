@@ -7,7 +7,7 @@ const shot = (name: string) => `e2e/screenshots/runs-${name}.png`;
 test('runs: filter and sort, choose columns, open a run, preview an artifact, compare three runs', async ({ page, request }) => {
   const problems = watchConsole(page);
   const mlflow = mlflowClient(request);
-  const experimentId = await mlflow.createExperiment('churn-e2e');
+  const experimentId = await mlflow.createExperiment('runs-journey');
   const curve = (base: number, n = 60) => Array.from({ length: n }, (_, i) => base + 1 / (i + 1));
   const runs: Record<string, string> = {};
   const specs = [
@@ -25,7 +25,7 @@ test('runs: filter and sort, choose columns, open a run, preview an artifact, co
   await page.setViewportSize({ width: 1440, height: 1000 });
   await signIn(page, 'admin', adminPassword);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
-  await page.getByRole('link', { name: 'churn-e2e' }).click();
+  await page.getByRole('link', { name: 'runs-journey' }).click();
   await expect(page.getByRole('link', { name: 'gbm-deep', exact: true })).toBeVisible();
   // The child run sits right under its parent.
   const names = page.locator('tbody tr[data-loaded="true"] td:nth-child(3) a');
