@@ -9,8 +9,8 @@ test('an admin adds a data scientist, who signs in with fewer settings', async (
   await screenshot(page, 'sign-in');
   await signIn(page, 'admin', adminPassword, { open: false });
   await expect(page).toHaveURL(/\/experiments$/);
-  await expect(page.getByRole('heading', { name: 'No experiments yet' })).toBeVisible();
-  await screenshot(page, 'runs-empty');
+  // Other journeys share this server, so the page may or may not list experiments by now.
+  await expect(page.getByRole('heading', { name: 'Runs', level: 1 })).toBeVisible();
 
   // Create the user.
   await page.getByRole('link', { name: 'Settings' }).click();
