@@ -17,7 +17,7 @@ export async function seedRunsUi(url: string, { runs, steps }: { runs: number; s
   const database = openDatabase(url);
   try {
     await migrateToLatest(database);
-    const tableExperiment = await seedExperiment(database.db, 'bench/100k-runs');
+    const tableExperiment = await seedExperiment(database.db, 'bench/runs-table');
     for (let from = 0; from < runs; from += 10_000) {
       const specs = Array.from({ length: Math.min(10_000, runs - from) }, (_, i) => ({
         runName: `run-${from + i}`,
