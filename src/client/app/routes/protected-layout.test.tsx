@@ -2,6 +2,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { buildSession } from '../../testing/factories';
 import { mockSession } from '../../testing/msw/handlers/auth';
+import { mockRuns } from '../../testing/msw/handlers/runs';
+import { buildExperiment } from '../../testing/runs-factories';
 import { renderRoute } from '../../testing/render-route';
 import { createRoutes } from '../router';
 
@@ -17,8 +19,9 @@ describe('application shell', () => {
 
   it('shows the Runs empty state with the Python lines that fill it', async () => {
     mockSession(buildSession({ username: 'grace', role: 'data-scientist' }));
+    mockRuns({ experiments: [buildExperiment({ experimentId: '0', name: 'Default', runCount: 0, lastRunTime: null })] });
     renderRoute(createRoutes, '/experiments');
-    expect(await screen.findByRole('heading', { name: 'No experiments yet' })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'No runs yet' })).toBeInTheDocument();
     expect(screen.getByLabelText('python setup')).toHaveTextContent('mlflow.set_tracking_uri("http://localhost:3000")');
     expect(screen.getByLabelText('shell setup')).toHaveTextContent('MLFLOW_TRACKING_USERNAME=grace');
   });
