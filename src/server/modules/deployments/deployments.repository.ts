@@ -153,17 +153,6 @@ export async function registeredModelExists(db: Db, modelName: string): Promise<
   return (await db.selectFrom('registered_models').select('name').where('name', '=', modelName).executeTakeFirst()) !== undefined;
 }
 
-export async function modelVersionExists(db: Db, modelName: string, version: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('model_versions')
-    .select('version')
-    .where('name', '=', modelName)
-    .where('version', '=', version)
-    .where('deleted_time', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Where each version's artifacts live (storage location, else source), for manifests. */
 export async function versionSources(db: Db, modelName: string, versions: number[]): Promise<Map<number, string>> {
   if (versions.length === 0) return new Map();

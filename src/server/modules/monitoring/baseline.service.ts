@@ -2,7 +2,7 @@ import type { DatabaseHandle, Db } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { notFound } from '../../errors';
 import { appendAudit, type AuditContext, systemContext } from '../audit/audit.service';
-import { modelVersionExists } from './deployment-lookup.repository';
+import { modelVersionExists } from '../registry/model-versions.repository';
 import type { ValidEvent } from './event-validation';
 import { ProfileBuilder } from './profile-builder';
 import { deleteBaseline, findBaseline, insertProfile, saveBaseline } from './profiles.repository';

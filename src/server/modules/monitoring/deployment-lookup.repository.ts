@@ -56,17 +56,6 @@ export async function liveModelVersions(db: Db, modelName: string): Promise<Set<
   return new Set(rows.map((r) => r.version));
 }
 
-export async function modelVersionExists(db: Db, modelName: string, version: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('model_versions')
-    .select('version')
-    .where('name', '=', modelName)
-    .where('version', '=', version)
-    .where('deleted_time', 'is', null)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function deploymentIdsOfModel(db: Db, modelName: string): Promise<number[]> {
   const rows = await db.selectFrom('deployments').select('id').where('model_name', '=', modelName).execute();
   return rows.map((r) => Number(r.id));

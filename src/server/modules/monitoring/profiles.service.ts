@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { invalidParameter, notFound } from '../../errors';
 import { appendAudit, type AuditContext } from '../audit/audit.service';
-import { modelVersionExists } from './deployment-lookup.repository';
+import { modelVersionExists } from '../registry/model-versions.repository';
 import type { ProfileCache } from './profile-cache';
 import { ProfileBuilder, type ProfileOptions } from './profile-builder';
 import { insertProfile, toProfileSummary } from './profiles.repository';

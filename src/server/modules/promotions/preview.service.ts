@@ -1,5 +1,6 @@
 import { notFound } from '../../errors';
-import { findDeployment, modelVersionExists } from '../deployments/deployments.repository';
+import { findDeployment } from '../deployments/deployments.repository';
+import { modelVersionExists } from '../registry/model-versions.repository';
 import { findEnvironmentRow } from '../deployments/environments.repository';
 import { outboundPolicyOf } from '../webhooks/webhooks.service';
 import type { PromotionDeps } from './apply.service';

@@ -1,3 +1,4 @@
+import { modelVersionExists } from '../registry/model-versions.repository';
 import type { z } from 'zod';
 import { type Policy, minBreakGlassJustification } from '../../../shared/contract/promotion-policies';
 import type { createRequestBody } from '../../../shared/contract/promotions';
@@ -11,7 +12,7 @@ import type { AuditContext } from '../audit/audit.service';
 import type { Principal } from '../auth/principal';
 import { rollbackTarget } from '../deployments/deployment-history';
 import {
-  ensureDeployment, findDeployment, historyRows, modelVersionExists, registeredModelExists, toDeployment, toHistoryEntry,
+  ensureDeployment, findDeployment, historyRows, registeredModelExists, toDeployment, toHistoryEntry,
 } from '../deployments/deployments.repository';
 import { findEnvironmentRow } from '../deployments/environments.repository';
 import { outboundPolicyOf } from '../webhooks/webhooks.service';

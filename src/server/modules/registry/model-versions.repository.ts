@@ -70,6 +70,18 @@ export async function getModelVersionByAlias(db: Db, name: string, alias: string
   return target ? getModelVersion(db, name, target.version) : undefined;
 }
 
+/** Whether the version exists and is not deleted. */
+export async function modelVersionExists(db: Db, modelName: string, version: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('model_versions')
+    .select('version')
+    .where('name', '=', modelName)
+    .where('version', '=', version)
+    .where('deleted_time', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function liveVersionNumbers(db: Db, name: string): Promise<number[]> {
   const rows = await db.selectFrom('model_versions').select('version').where('name', '=', name).where('deleted_time', 'is', null).orderBy('version').execute();
   return rows.map((row) => row.version);
