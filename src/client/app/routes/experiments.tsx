@@ -1,6 +1,6 @@
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { FlaskConical } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Experiment } from '../../../shared/contract/experiments';
 import { can } from '../../../shared/permissions';
@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/ui/empty-state';
 import { Input, Select } from '../../components/ui/field';
 import { PageHeader } from '../../components/ui/page-header';
 import { ErrorState, Spinner } from '../../components/ui/query-state';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { authQueries } from '../../features/auth/api/auth.queries';
 import { runsQueries } from '../../features/runs/api/runs.queries';
 import { ExperimentDialog } from '../../features/runs/components/experiment-dialog';
@@ -30,6 +31,13 @@ export function Component() {
     else next.delete(key);
     return next;
   }, { replace: true });
+  // The box keeps its own text so fast typing never races the URL update; the URL (and the query) follow once typing pauses.
+  const [text, setText] = useState(q);
+  const settledText = useDebouncedValue(text.trim());
+  useEffect(() => {
+    if (settledText !== q) set('q', settledText);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a settled change of the text updates the URL
+  }, [settledText]);
   const nothingAtAll = experiments.isSuccess && experiments.data.items.length === 0 && !q && view === 'active';
   const onlyDefault = experiments.isSuccess && !q && view === 'active' && experiments.data.items.every((e) => e.runCount === 0) && experiments.data.items.length <= 1;
 
@@ -41,7 +49,7 @@ export function Component() {
         actions={canWrite && <Button onClick={() => setEditing('new')}>New experiment</Button>}
       />
       <div className="mb-3 flex gap-2">
-        <Input aria-label="Search experiments" placeholder="Search experiments" className="max-w-sm" value={q} onChange={(e) => set('q', e.target.value)} />
+        <Input aria-label="Search experiments" placeholder="Search experiments" className="max-w-sm" value={text} onChange={(e) => setText(e.target.value)} />
         <Select aria-label="Show" className="w-40" value={view} onChange={(e) => set('view', e.target.value === 'deleted' ? 'deleted' : '')}>
           <option value="active">Active</option>
           <option value="deleted">Deleted</option>
