@@ -29,10 +29,15 @@ describe('a small demo seed through the public APIs', () => {
     const version = await t.request<{ model_version: { description: string; run_id: string; source: string } }>({ method: 'GET', url: '/api/2.0/mlflow/model-versions/get?name=weather-type&version=4', headers: admin });
     expect(version.body.model_version.description).toContain('Validation accuracy');
     expect(version.body.model_version.source).toMatch(/^models:\/m-[0-9a-f]{32}$/);
-    type Run = { run: { data: { tags: Array<{ key: string; value: string }>; params: unknown[] }; inputs: { dataset_inputs: Array<{ dataset: { digest: string } }> } } };
+    type Run = { run: { info: { end_time: number }; data: { tags: Array<{ key: string; value: string }>; params: unknown[] }; inputs: { dataset_inputs: Array<{ dataset: { digest: string } }> } } };
     const run = await t.request<Run>({ method: 'GET', url: `/api/2.0/mlflow/runs/get?run_id=${version.body.model_version.run_id}`, headers: admin });
     const tags = Object.fromEntries(run.body.run.data.tags.map((tag) => [tag.key, tag.value]));
     expect(tags['mlflow.parentRunId']).toMatch(/^[0-9a-f]{32}$/);
+    // The sweep's parent ends with its last child, not when the seed finishes (runs are backdated).
+    type Info = { run: { info: { start_time: number; end_time: number } } };
+    const parent = await t.request<Info>({ method: 'GET', url: `/api/2.0/mlflow/runs/get?run_id=${tags['mlflow.parentRunId']}`, headers: admin });
+    expect(parent.body.run.info.end_time).toBeGreaterThanOrEqual(run.body.run.info.end_time);
+    expect(parent.body.run.info.end_time - parent.body.run.info.start_time).toBeLessThan(10 * 60_000);
     expect(tags['mlflow.source.git.commit']).toMatch(/^[0-9a-f]{40}$/);
     expect(run.body.run.inputs.dataset_inputs.map((d) => d.dataset.digest)).toHaveLength(2);
     const history = await t.request<{ metrics: Array<{ step: number }> }>({ method: 'GET', url: `/api/2.0/mlflow/metrics/get-history?run_id=${version.body.model_version.run_id}&metric_key=val_accuracy`, headers: admin });

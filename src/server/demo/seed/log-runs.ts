@@ -42,6 +42,8 @@ export async function logRuns(http: ApiClient, runs: AsyncIterable<TrainedRun> |
     return experimentIds.get(name) as Promise<string>;
   };
   const parents = new Map<string, Promise<string>>();
+  // A sweep's parent run ends when its last child does (the seed backdates runs: "now" would read as days).
+  const parentEnds = new Map<string, number>();
   const parentOf = (run: TrainedRun) => {
     const key = `${run.experiment}/${run.parent}`;
     if (!parents.has(key)) {
@@ -69,6 +71,7 @@ export async function logRuns(http: ApiClient, runs: AsyncIterable<TrainedRun> |
     };
     const info = await createRun(http, experimentId, run.runName, start, tags);
     const end = start + Math.max(run.trainingMs, 1);
+    if (parentId) parentEnds.set(parentId, Math.max(parentEnds.get(parentId) ?? end, end));
     const metrics = [
       ...run.history.map((m) => ({ ...m, timestamp: start + m.step })),
       ...Object.entries(run.metrics).map(([key, value]) => ({ key, value, step: 0, timestamp: end })),
@@ -98,6 +101,9 @@ export async function logRuns(http: ApiClient, runs: AsyncIterable<TrainedRun> |
     if (inFlight.size >= 4) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
-  await Promise.all([...parents.values()].map(async (p) => finishRun(http, await p, Date.now())));
+  await Promise.all([...parents.values()].map(async (p) => {
+    const parentId = await p;
+    await finishRun(http, parentId, parentEnds.get(parentId) ?? startedAt);
+  }));
   return logged;
 }
