@@ -1,6 +1,7 @@
-import type { Db } from '../../db/database';
-import { genesisHash, hashEvent } from './audit-hash';
-import { eventsAfter, readHead } from './audit.repository';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { DatabaseHandle } from '../../db/database';
+import { type ChainRow, chainAt, genesisHash, rowMaterial, sha256Hex } from './audit-hash';
+import { chainPage, readHead } from './audit.repository';
 
 export interface VerifyResult {
   ok: boolean;
@@ -11,30 +12,41 @@ export interface VerifyResult {
   broken: { seq: number; reason: string } | null;
 }
 
-const batchSize = 5000;
+const pageSize = 2000;
+
+/**
+ * Why `row` does not continue the chain after `previous` (null: it does). `material` is the row's
+ * hash material; the export reuses it for its JSON Lines, so it is computed once per row.
+ * A null `previous.hash` (unknown) skips the link check only.
+ */
+export function chainProblem(previous: { seq: number; hash: string | null }, row: ChainRow, material: string): string | null {
+  const seq = row[chainAt.seq];
+  if (seq !== previous.seq + 1) return `event ${previous.seq + 1} is missing (next present is ${seq})`;
+  if (previous.hash !== null && row[chainAt.prevHash] !== previous.hash) return 'its prev_hash does not match the hash of the event before it';
+  if (sha256Hex(material) !== row[chainAt.hash]) return 'its content does not match its hash (the row was altered)';
+  return null;
+}
 
 /**
  * Recomputes the chain from `fromSeq` (after a trusted `fromHash`) to the head and reports the
- * first event whose hash, link or sequence number does not match. Reads in keyset-paginated
- * batches, so memory stays flat at any size.
+ * first event whose hash, link or sequence number does not match. Reads in keyset pages of rows
+ * as arrays, so memory stays flat at any size; between pages it lets other requests run.
  */
-export async function verifyAuditChain(db: Db, from: { seq: number; hash: string } = { seq: 0, hash: genesisHash }): Promise<VerifyResult> {
+export async function verifyAuditChain(database: DatabaseHandle, from: { seq: number; hash: string } = { seq: 0, hash: genesisHash }): Promise<VerifyResult> {
   let previous = from;
   let checked = 0;
   for (;;) {
-    const rows = await eventsAfter(db, previous.seq, batchSize);
+    const rows = await chainPage(database, previous.seq, pageSize);
     for (const row of rows) {
-      const fail = (reason: string): VerifyResult => ({ ok: false, checked, lastSeq: previous.seq, broken: { seq: row.seq, reason } });
-      if (row.seq !== previous.seq + 1) return fail(`event ${previous.seq + 1} is missing (next present is ${row.seq})`);
-      if (row.prev_hash !== previous.hash) return fail('its prev_hash does not match the hash of the event before it');
-      const { hash } = row;
-      if (hashEvent(row) !== hash) return fail('its content does not match its hash (the row was altered)');
-      previous = { seq: row.seq, hash };
+      const problem = chainProblem(previous, row, rowMaterial(row));
+      if (problem) return { ok: false, checked, lastSeq: previous.seq, broken: { seq: row[chainAt.seq], reason: problem } };
+      previous = { seq: row[chainAt.seq], hash: row[chainAt.hash] };
       checked += 1;
     }
-    if (rows.length < batchSize) break;
+    if (rows.length < pageSize) break;
+    await nextTurn();
   }
-  const head = await readHead(db);
+  const head = await readHead(database.db);
   if (head.seq !== previous.seq || head.hash !== previous.hash) {
     return {
       ok: false,

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import type { DatabaseHandle, Db } from '../../db/database';
+import { selectArrays } from '../../db/select-arrays';
+import { type ChainRow, chainColumns } from './audit-hash';
 import type { AuditEventRow } from './audit.tables';
 
 /**
@@ -25,7 +27,8 @@ export function readHead(db: Db) {
   return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
-/** Events after `afterSeq` in order, one batch at a time (keyset pagination). */
-export function eventsAfter(db: Db, afterSeq: number, limit: number) {
-  return db.selectFrom('audit_events').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+/** Events after `afterSeq` in chain order, as arrays, one page at a time (keyset pagination). */
+export function chainPage(database: DatabaseHandle, afterSeq: number, limit: number): Promise<ChainRow[]> {
+  const query = database.db.selectFrom('audit_events').select(chainColumns).where('seq', '>', afterSeq).orderBy('seq').limit(limit);
+  return selectArrays(database, query) as Promise<ChainRow[]>;
 }
