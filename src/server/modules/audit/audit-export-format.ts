@@ -1,3 +1,4 @@
+import type { Utf8Chunk } from '../../http/utf8-chunk';
 import { type ChainRow, chainAt } from './audit-hash';
 
 /** The CSV columns: every stored column (occurred_at both as ISO and as the hashed milliseconds). */
@@ -19,19 +20,21 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvLine(row: ChainRow): string {
+export function appendCsvLine(out: Utf8Chunk, row: ChainRow): void {
   const [action, actorId, actorName, actorVia, afterJson, beforeJson, clientIp, entityId, entityType, justification, occurredAt, prevHash, requestId, seq, hash] = row;
   const values = [
     seq, new Date(occurredAt).toISOString(), occurredAt, actorId, actorName, actorVia, action, entityType, entityId,
     beforeJson, afterJson, justification, requestId, clientIp, prevHash, hash,
   ];
-  return `${values.map(csvField).join(',')}\r\n`;
+  out.append(`${values.map(csvField).join(',')}\r\n`);
 }
 
 /**
  * One JSON Lines record: the row's hash material (the stored columns, keys sorted, see
- * rowMaterial) with `hash` added as its last member, so it is encoded only once per row.
+ * rowMaterial) with `hash` added as its last member, so each row is JSON-encoded only once.
  */
-export function jsonLine(row: ChainRow, material: string): string {
-  return `${material.slice(0, -1)},"hash":${JSON.stringify(row[chainAt.hash])}}\n`;
+export function appendJsonLine(out: Utf8Chunk, row: ChainRow, material: string): void {
+  out.append(material);
+  out.dropLast(1); // the material's closing brace
+  out.append(`,"hash":${JSON.stringify(row[chainAt.hash])}}\n`);
 }

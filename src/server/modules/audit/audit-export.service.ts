@@ -1,7 +1,8 @@
 import type { ExportReport } from '../../../shared/contract/audit';
 import type { DatabaseHandle } from '../../db/database';
 import type { AuditFilters } from './audit-filters.repository';
-import { csvHeader, csvLine, jsonLine } from './audit-export-format';
+import { Utf8Chunk } from '../../http/utf8-chunk';
+import { appendCsvLine, appendJsonLine, csvHeader } from './audit-export-format';
 import { boundarySeq, matchesAt, type ScannedRow, scanPage } from './audit-export.repository';
 import { chainAt, genesisHash, rowMaterial } from './audit-hash';
 import { eventHashAt, latestCheckpoint } from './audit-retention.repository';
@@ -15,19 +16,21 @@ export const howToVerify =
   'SHA-256 (hex) of the canonical JSON (keys sorted, no whitespace) of every field but `hash` must equal `hash`, and each ' +
   "event's prev_hash must equal the hash of the event with the previous seq. Compare the last hash with head.hash. See the README.";
 
-/** Encodes one exported row; `material` is its hash material, already computed by the scan. */
-type Encode = (row: ScannedRow, material: string) => string;
+/** Appends one exported row to the chunk; `material` is its hash material, already computed by the scan. */
+type Encode = (out: Utf8Chunk, row: ScannedRow, material: string) => void;
+/** Roughly the bytes of one JSON Lines record, to size a page's chunk. */
+const bytesPerRow = 600;
 
 /**
  * Streams the filtered events as CSV or JSON Lines, from a keyset cursor: memory stays flat at
  * any size, and a consumer that reads slowly (backpressure) simply pauses the generator. Each
- * chunk holds a page of rows (about a megabyte), not one row. While it streams, it verifies the
- * chain over every event from the first to the last exported one; JSON Lines end with one
- * `{"verification_report": …}` line (CSV readers fetch the report separately).
+ * chunk is a page of rows (about a megabyte) encoded straight into one buffer. While it streams,
+ * it verifies the chain over every event from the first to the last exported one; JSON Lines end
+ * with one `{"verification_report": …}` line (CSV readers fetch the report separately).
  */
 export async function* exportEvents(database: DatabaseHandle, filters: AuditFilters, format: 'csv' | 'jsonl', filterLabels: Record<string, string>) {
   if (format === 'csv') yield csvHeader;
-  const report = yield* scanAndVerify(database, filters, filterLabels, format === 'csv' ? csvLine : jsonLine);
+  const report = yield* scanAndVerify(database, filters, filterLabels, format === 'csv' ? appendCsvLine : appendJsonLine);
   if (format === 'jsonl') yield `${JSON.stringify({ verification_report: report })}\n`;
 }
 
@@ -40,7 +43,7 @@ export async function exportReport(database: DatabaseHandle, filters: AuditFilte
   }
 }
 
-async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, filterLabels: Record<string, string>, encode: Encode | null): AsyncGenerator<string, ExportReport> {
+async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, filterLabels: Record<string, string>, encode: Encode | null): AsyncGenerator<Buffer, ExportReport> {
   const { db, dialect } = database;
   const head = await readHead(db);
   const fromSeq = await boundarySeq(db, dialect, filters, 'first');
@@ -63,7 +66,7 @@ async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, f
   for (;;) {
     const rows = await scanPage(database, filters, { afterSeq: previous.seq, toSeq }, pageSize);
     if (rows.length === 0) break;
-    let chunk = '';
+    const chunk = encode ? new Utf8Chunk(rows.length * bytesPerRow) : null;
     for (const row of rows) {
       const material = rowMaterial(row);
       if (!broken) {
@@ -74,10 +77,10 @@ async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, f
       previous = { seq: row[chainAt.seq], hash: row[chainAt.hash] };
       if (Number(row[matchesAt]) === 1) {
         exported += 1;
-        if (encode) chunk += encode(row, material);
+        if (chunk && encode) encode(chunk, row, material);
       }
     }
-    if (chunk) yield chunk;
+    if (chunk && chunk.byteLength > 0) yield chunk.bytes();
     if (rows.length < pageSize) break;
   }
   return report(exported, checked, broken);
