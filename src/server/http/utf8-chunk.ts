@@ -17,8 +17,8 @@ export class Utf8Chunk {
   }
 
   append(text: string): void {
-    const worstCase = text.length * 3; // UTF-8 bytes per UTF-16 code unit, at most
-    if (this.used + worstCase > this.buffer.length) this.grow(this.used + worstCase);
+    const bytes = Buffer.byteLength(text);
+    if (this.used + bytes > this.buffer.length) this.grow(this.used + bytes);
     this.used += this.buffer.write(text, this.used);
   }
 
