@@ -61,7 +61,7 @@ async function race(t: TestApp) {
   const audit = await db.selectFrom('audit_events').select(['action']).where('seq', '>', seqBefore).execute();
   const count = (action: string) => audit.filter((a) => a.action === action).length;
   const winner = ok[0]?.body.request.version;
-  const chain = await verifyAuditChain(db);
+  const chain = await verifyAuditChain(t.database.handle);
   const checks: Array<[string, boolean]> = [
     ['exactly one apply succeeded', ok.length === 1],
     ['every other apply answered 409', conflicts.length === clients - 1],

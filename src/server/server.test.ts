@@ -54,7 +54,7 @@ describe('the server process', () => {
     expect(await second.exited, second.output()).toBe(0);
 
     const handle = openDatabase(database.url);
-    const chain = await verifyAuditChain(handle.db);
+    const chain = await verifyAuditChain(handle);
     await handle.db.destroy();
     expect(chain.ok).toBe(true);
     expect(chain.checked).toBeGreaterThanOrEqual(acknowledged.length);

@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** A description safe to log (no password). */
   description: string;
+  /** SQLite only: the connection under `db`, for reads that want rows as arrays (see `selectArrays`). */
+  sqlite?: SqliteDatabase.Database;
 }
 
 // int8 (counts, millisecond timestamps) and numeric come back as strings from pg by default.
@@ -52,6 +54,7 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
     db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
     dialect: 'sqlite',
     description: `sqlite:${path.resolve(file)}`,
+    sqlite,
   };
 }
 

@@ -30,7 +30,7 @@ describe('audit hash chain', () => {
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.prev_hash).toBe(rows[i - 1]?.hash);
     const { hash, ...rest } = rows[3]!;
     expect(hashEvent(rest)).toBe(hash);
-    expect(await verifyAuditChain(database.handle.db)).toEqual({ ok: true, checked: 25, lastSeq: 25, broken: null });
+    expect(await verifyAuditChain(database.handle)).toEqual({ ok: true, checked: 25, lastSeq: 25, broken: null });
   });
 
   it('keeps a linear chain under concurrent appends', async () => {
@@ -39,7 +39,7 @@ describe('audit hash chain', () => {
         inTransaction(database.handle, (tx) => appendAudit(tx, systemContext, { action: 'test.concurrent', entityType: 'thing', entityId: `c${i}` })),
       ),
     );
-    const result = await verifyAuditChain(database.handle.db);
+    const result = await verifyAuditChain(database.handle);
     expect(result.ok).toBe(true);
     expect(result.checked).toBe(65);
   });
@@ -53,12 +53,12 @@ describe('audit hash chain', () => {
     ).rejects.toThrow('the change failed');
     const doomed = await database.handle.db.selectFrom('audit_events').where('action', '=', 'test.doomed').selectAll().execute();
     expect(doomed).toEqual([]);
-    expect((await verifyAuditChain(database.handle.db)).ok).toBe(true);
+    expect((await verifyAuditChain(database.handle)).ok).toBe(true);
   });
 
   it('detects a row altered directly in the database and names it', async () => {
     await database.handle.db.updateTable('audit_events').set({ after_json: '{"n":999}' }).where('seq', '=', 7).execute();
-    const result = await verifyAuditChain(database.handle.db);
+    const result = await verifyAuditChain(database.handle);
     expect(result.ok).toBe(false);
     expect(result.broken?.seq).toBe(7);
     expect(result.broken?.reason).toMatch(/altered/);
@@ -69,9 +69,9 @@ describe('audit hash chain', () => {
     const fresh = await createTestDatabase();
     for (let i = 0; i < 5; i++) await inTransaction(fresh.handle, (tx) => appendAudit(tx, systemContext, { action: 'a', entityType: 't', entityId: String(i) }));
     await fresh.handle.db.deleteFrom('audit_events').where('seq', '=', 3).execute();
-    expect((await verifyAuditChain(fresh.handle.db)).broken).toMatchObject({ seq: 4, reason: expect.stringMatching(/missing/) });
+    expect((await verifyAuditChain(fresh.handle)).broken).toMatchObject({ seq: 4, reason: expect.stringMatching(/missing/) });
     await fresh.handle.db.deleteFrom('audit_events').where('seq', '>=', 3).execute();
-    expect((await verifyAuditChain(fresh.handle.db)).broken?.reason).toMatch(/deleted/);
+    expect((await verifyAuditChain(fresh.handle)).broken?.reason).toMatch(/deleted/);
     await fresh.drop();
   });
 });

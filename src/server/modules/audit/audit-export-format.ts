@@ -1,4 +1,5 @@
-import type { AuditEventRow } from './audit.tables';
+import type { Utf8Chunk } from '../../http/utf8-chunk';
+import { type ChainRow, chainAt } from './audit-hash';
 
 /** The CSV columns: every stored column (occurred_at both as ISO and as the hashed milliseconds). */
 export const csvColumns = [
@@ -19,16 +20,21 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvLine(row: AuditEventRow): string {
-  const values: Array<string | number | null> = [
-    row.seq, new Date(row.occurred_at).toISOString(), row.occurred_at, row.actor_id, row.actor_name, row.actor_via, row.action,
-    row.entity_type, row.entity_id, row.before_json, row.after_json, row.justification, row.request_id, row.client_ip, row.prev_hash, row.hash,
+export function appendCsvLine(out: Utf8Chunk, row: ChainRow): void {
+  const [action, actorId, actorName, actorVia, afterJson, beforeJson, clientIp, entityId, entityType, justification, occurredAt, prevHash, requestId, seq, hash] = row;
+  const values = [
+    seq, new Date(occurredAt).toISOString(), occurredAt, actorId, actorName, actorVia, action, entityType, entityId,
+    beforeJson, afterJson, justification, requestId, clientIp, prevHash, hash,
   ];
-  return `${values.map(csvField).join(',')}\r\n`;
+  out.append(`${values.map(csvField).join(',')}\r\n`);
 }
 
-/** One JSON Lines record: the stored row exactly as hashed (see hashMaterial), plus `hash`. */
-export function jsonLine(row: AuditEventRow): string {
-  const { seq, occurred_at, actor_id, actor_name, actor_via, action, entity_type, entity_id, before_json, after_json, justification, request_id, client_ip, prev_hash, hash } = row;
-  return `${JSON.stringify({ seq, occurred_at, actor_id, actor_name, actor_via, action, entity_type, entity_id, before_json, after_json, justification, request_id, client_ip, prev_hash, hash })}\n`;
+/**
+ * One JSON Lines record: the row's hash material (the stored columns, keys sorted, see
+ * rowMaterial) with `hash` added as its last member, so each row is JSON-encoded only once.
+ */
+export function appendJsonLine(out: Utf8Chunk, row: ChainRow, material: string): void {
+  out.append(material);
+  out.dropLast(1); // the material's closing brace
+  out.append(`,"hash":${JSON.stringify(row[chainAt.hash])}}\n`);
 }

@@ -1,47 +1,49 @@
 import type { ExportReport } from '../../../shared/contract/audit';
 import type { DatabaseHandle } from '../../db/database';
 import type { AuditFilters } from './audit-filters.repository';
-import { csvHeader, csvLine, jsonLine } from './audit-export-format';
-import { boundarySeq, scanBatch } from './audit-export.repository';
-import { genesisHash, hashEvent } from './audit-hash';
+import { Utf8Chunk } from '../../http/utf8-chunk';
+import { appendCsvLine, appendJsonLine, csvHeader } from './audit-export-format';
+import { boundarySeq, matchesAt, type ScannedRow, scanPage } from './audit-export.repository';
+import { chainAt, genesisHash, rowMaterial } from './audit-hash';
 import { eventHashAt, latestCheckpoint } from './audit-retention.repository';
+import { contentProblem, linkProblem } from './audit-verify-range';
 import { readHead } from './audit.repository';
 
-const batchSize = 500;
+const pageSize = 2000;
 
 export const howToVerify =
   'Export as JSON Lines and run `npm run sextant -- audit verify-export <file>`, or re-implement it: for each event line, ' +
   'SHA-256 (hex) of the canonical JSON (keys sorted, no whitespace) of every field but `hash` must equal `hash`, and each ' +
   "event's prev_hash must equal the hash of the event with the previous seq. Compare the last hash with head.hash. See the README.";
 
+/** Appends one exported row to the chunk; `material` is its hash material, already computed by the scan. */
+type Encode = (out: Utf8Chunk, row: ScannedRow, material: string) => void;
+/** Roughly the bytes of one JSON Lines record, to size a page's chunk. */
+const bytesPerRow = 600;
+
 /**
  * Streams the filtered events as CSV or JSON Lines, from a keyset cursor: memory stays flat at
- * any size, and a consumer that reads slowly (backpressure) simply pauses the generator. While it
- * streams, it verifies the chain over every event from the first to the last exported one; JSON
- * Lines end with one `{"verification_report": …}` line (CSV readers fetch the report separately).
+ * any size, and a consumer that reads slowly (backpressure) simply pauses the generator. Each
+ * chunk is a page of rows (about a megabyte) encoded straight into one buffer. While it streams,
+ * it verifies the chain over every event from the first to the last exported one; JSON Lines end
+ * with one `{"verification_report": …}` line (CSV readers fetch the report separately).
  */
 export async function* exportEvents(database: DatabaseHandle, filters: AuditFilters, format: 'csv' | 'jsonl', filterLabels: Record<string, string>) {
   if (format === 'csv') yield csvHeader;
-  const encode = format === 'csv' ? csvLine : jsonLine;
-  const report = yield* scanAndVerify(database, filters, filterLabels, (rows) => rows.map(encode).join(''));
+  const report = yield* scanAndVerify(database, filters, filterLabels, format === 'csv' ? appendCsvLine : appendJsonLine);
   if (format === 'jsonl') yield `${JSON.stringify({ verification_report: report })}\n`;
 }
 
 /** The report alone: the same scan without the output. */
 export async function exportReport(database: DatabaseHandle, filters: AuditFilters, filterLabels: Record<string, string>): Promise<ExportReport> {
-  const scan = scanAndVerify(database, filters, filterLabels, () => '');
+  const scan = scanAndVerify(database, filters, filterLabels, null);
   for (;;) {
     const next = await scan.next();
     if (next.done) return next.value;
   }
 }
 
-async function* scanAndVerify(
-  database: DatabaseHandle,
-  filters: AuditFilters,
-  filterLabels: Record<string, string>,
-  render: (rows: Parameters<typeof csvLine>[0][]) => string,
-): AsyncGenerator<string, ExportReport> {
+async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, filterLabels: Record<string, string>, encode: Encode | null): AsyncGenerator<Buffer, ExportReport> {
   const { db, dialect } = database;
   const head = await readHead(db);
   const fromSeq = await boundarySeq(db, dialect, filters, 'first');
@@ -62,22 +64,24 @@ async function* scanAndVerify(
   let exported = 0;
   let checked = 0;
   for (;;) {
-    const rows = await scanBatch(db, dialect, filters, { afterSeq: previous.seq, toSeq }, batchSize);
+    const rows = await scanPage(database, filters, { afterSeq: previous.seq, toSeq }, pageSize);
     if (rows.length === 0) break;
-    const matching = [];
+    const chunk = encode ? new Utf8Chunk(rows.length * bytesPerRow) : null;
     for (const row of rows) {
+      const material = rowMaterial(row);
       if (!broken) {
-        if (row.seq !== previous.seq + 1) broken = { seq: row.seq, reason: `event ${previous.seq + 1} is missing (next present is ${row.seq})` };
-        else if (previous.hash !== null && row.prev_hash !== previous.hash) broken = { seq: row.seq, reason: 'its prev_hash does not match the hash of the event before it' };
-        else if (hashEvent(row) !== row.hash) broken = { seq: row.seq, reason: 'its content does not match its hash (the row was altered)' };
+        const problem = linkProblem(previous, row[chainAt.seq], row[chainAt.prevHash]) ?? contentProblem(row, material);
+        if (problem) broken = { seq: row[chainAt.seq], reason: problem };
         else checked += 1;
       }
-      previous = { seq: row.seq, hash: row.hash };
-      if (Number(row.matches) === 1) matching.push(row);
+      previous = { seq: row[chainAt.seq], hash: row[chainAt.hash] };
+      if (Number(row[matchesAt]) === 1) {
+        exported += 1;
+        if (chunk && encode) encode(chunk, row, material);
+      }
     }
-    exported += matching.length;
-    if (matching.length > 0) yield render(matching);
-    if (rows.length < batchSize) break;
+    if (chunk && chunk.byteLength > 0) yield chunk.bytes();
+    if (rows.length < pageSize) break;
   }
   return report(exported, checked, broken);
 }

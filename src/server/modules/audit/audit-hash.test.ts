@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, hashMaterial } from './audit-hash';
+import { canonicalJson, chainColumns, hashMaterial } from './audit-hash';
 
 const text = fc.oneof(fc.string(), fc.constant(null));
 const row = fc.record({
@@ -23,6 +23,10 @@ const row = fc.record({
 describe('hash material', () => {
   it('is exactly the canonical JSON of the stored columns (the format the README documents)', () => {
     fc.assert(fc.property(row, (event) => hashMaterial(event) === canonicalJson(event)));
+  });
+
+  it('has its keys in the order chain scans select the columns (then hash)', () => {
+    fc.assert(fc.property(row, (event) => [...Object.keys(JSON.parse(hashMaterial(event)) as object), 'hash'].join() === chainColumns.join()));
   });
 
   it('sorts keys at every level and drops whitespace', () => {

@@ -37,7 +37,7 @@ export async function verifyChain(database: DatabaseHandle, secret: string, mode
     }
   }
 
-  const result = await verifyAuditChain(db, start);
+  const result = await verifyAuditChain(database, start);
   if (result.ok && result.lastSeq > start.seq) {
     const lastHash = result.lastSeq === head.seq ? head.hash : ((await eventHashAt(db, result.lastSeq))?.hash ?? head.hash);
     const checkpoint = { kind: 'verified', seq: result.lastSeq, hash: lastHash, created_at: Date.now() };

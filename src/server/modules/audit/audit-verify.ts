@@ -1,6 +1,8 @@
-import type { Db } from '../../db/database';
-import { genesisHash, hashEvent } from './audit-hash';
-import { eventsAfter, readHead } from './audit.repository';
+import type { DatabaseHandle } from '../../db/database';
+import { genesisHash } from './audit-hash';
+import { joinRanges, rangeCount, splitRange, verifyRangeInWorker } from './audit-verify-parallel';
+import { type ReadPage, verifyRange } from './audit-verify-range';
+import { chainPage, readHead } from './audit.repository';
 
 export interface VerifyResult {
   ok: boolean;
@@ -11,37 +13,37 @@ export interface VerifyResult {
   broken: { seq: number; reason: string } | null;
 }
 
-const batchSize = 5000;
-
 /**
- * Recomputes the chain from `fromSeq` (after a trusted `fromHash`) to the head and reports the
- * first event whose hash, link or sequence number does not match. Reads in keyset-paginated
- * batches, so memory stays flat at any size.
+ * Recomputes the chain from `from.seq` (after a trusted `from.hash`) to the head and reports the
+ * first event whose hash, link or sequence number does not match. Reads keyset pages of rows as
+ * arrays, so memory stays flat at any size. A long chain in a SQLite file is split into one range
+ * per core: worker threads verify the later ranges while this thread verifies the first, and the
+ * results are joined as if read in one pass. For tests, `ranges` sets the split and
+ * `workers: false` verifies the later ranges on this thread, as when a worker cannot start.
  */
-export async function verifyAuditChain(db: Db, from: { seq: number; hash: string } = { seq: 0, hash: genesisHash }): Promise<VerifyResult> {
-  let previous = from;
-  let checked = 0;
-  for (;;) {
-    const rows = await eventsAfter(db, previous.seq, batchSize);
-    for (const row of rows) {
-      const fail = (reason: string): VerifyResult => ({ ok: false, checked, lastSeq: previous.seq, broken: { seq: row.seq, reason } });
-      if (row.seq !== previous.seq + 1) return fail(`event ${previous.seq + 1} is missing (next present is ${row.seq})`);
-      if (row.prev_hash !== previous.hash) return fail('its prev_hash does not match the hash of the event before it');
-      const { hash } = row;
-      if (hashEvent(row) !== hash) return fail('its content does not match its hash (the row was altered)');
-      previous = { seq: row.seq, hash };
-      checked += 1;
-    }
-    if (rows.length < batchSize) break;
-  }
-  const head = await readHead(db);
-  if (head.seq !== previous.seq || head.hash !== previous.hash) {
+export async function verifyAuditChain(
+  database: DatabaseHandle,
+  from: { seq: number; hash: string } = { seq: 0, hash: genesisHash },
+  options: { ranges?: number; workers?: boolean } = {},
+): Promise<VerifyResult> {
+  const read: ReadPage = (afterSeq, toSeq, limit) => chainPage(database, afterSeq, toSeq, limit);
+  const expected = await readHead(database.db);
+  const [first, ...later] = splitRange(from.seq, Math.max(expected.seq, from.seq), rangeCount(database, expected.seq - from.seq, options.ranges));
+  // A worker that cannot start or fails leaves its range to this thread: slower, same answer.
+  const inThisThread = (range: (typeof later)[number]) => verifyRange(read, range, null);
+  const laterResults = later.map((range) => (options.workers === false ? inThisThread(range) : verifyRangeInWorker(database, range).catch(() => inThisThread(range))));
+  const result = joinRanges([await verifyRange(read, first, from.hash), ...(await Promise.all(laterResults))]);
+
+  const last = result.last ?? from;
+  if (result.broken) return { ok: false, checked: result.checked, lastSeq: last.seq, broken: result.broken };
+  const head = await readHead(database.db);
+  if (head.seq !== last.seq || head.hash !== last.hash) {
     return {
       ok: false,
-      checked,
-      lastSeq: previous.seq,
-      broken: { seq: previous.seq + 1, reason: `the chain ends at ${previous.seq} but the head says ${head.seq} (events were deleted)` },
+      checked: result.checked,
+      lastSeq: last.seq,
+      broken: { seq: last.seq + 1, reason: `the chain ends at ${last.seq} but the head says ${head.seq} (events were deleted)` },
     };
   }
-  return { ok: true, checked, lastSeq: previous.seq, broken: null };
+  return { ok: true, checked: result.checked, lastSeq: last.seq, broken: null };
 }

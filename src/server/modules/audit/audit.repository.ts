@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import type { DatabaseHandle, Db } from '../../db/database';
+import { selectArrays } from '../../db/select-arrays';
+import { type ChainRow, chainColumns } from './audit-hash';
 import type { AuditEventRow } from './audit.tables';
 
 /**
@@ -25,7 +27,12 @@ export function readHead(db: Db) {
   return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
-/** Events after `afterSeq` in order, one batch at a time (keyset pagination). */
-export function eventsAfter(db: Db, afterSeq: number, limit: number) {
-  return db.selectFrom('audit_events').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+/** The events with afterSeq < seq <= toSeq in chain order, at most `limit` (its parameters, in that order). */
+export function chainRangeQuery(db: Db, afterSeq: number, toSeq: number, limit: number) {
+  return db.selectFrom('audit_events').select(chainColumns).where('seq', '>', afterSeq).where('seq', '<=', toSeq).orderBy('seq').limit(limit);
+}
+
+/** One keyset page of `chainRangeQuery`, each row as an array. */
+export function chainPage(database: DatabaseHandle, afterSeq: number, toSeq: number, limit: number): Promise<ChainRow[]> {
+  return selectArrays(database, chainRangeQuery(database.db, afterSeq, toSeq, limit)) as Promise<ChainRow[]>;
 }

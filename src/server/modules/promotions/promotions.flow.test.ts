@@ -145,6 +145,6 @@ describe('promotion flows', () => {
   });
 
   it('keeps the audit chain intact', async () => {
-    expect(await verifyAuditChain(t.database.handle.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.database.handle)).toMatchObject({ ok: true });
   });
 });
