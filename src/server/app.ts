@@ -77,8 +77,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routeTable: [],
   };
   app.decorate('deps', deps);
-  app.addHook('onSend', async (request, reply) => {
+  // Set on request, so every response carries it (errors and 404s too) without an onSend step.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
