@@ -5,7 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
-import { startWalCheckpointer, walAutocheckpointPages } from './wal-checkpointer';
+import { startWalCheckpointer, walAutocheckpointPages, walSizeLimitBytes } from './wal-checkpointer';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -57,9 +57,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   sqlite.pragma('busy_timeout = 5000');
   const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startWalCheckpointer(path.resolve(file)) : null;
   if (checkpointer) {
-    // The backstop (see wal-checkpointer); a WAL that grew past it is truncated back on restart.
+    // The backstop and the size the WAL returns to after a restart (see wal-checkpointer).
     sqlite.pragma(`wal_autocheckpoint = ${walAutocheckpointPages}`);
-    sqlite.pragma(`journal_size_limit = ${walAutocheckpointPages * Number(sqlite.pragma('page_size', { simple: true }))}`);
+    sqlite.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
   }
   const statements = withStatementCache(sqlite);
   const database = {

@@ -17,12 +17,18 @@ import { Worker } from 'node:worker_threads';
  * exactly as before, only elsewhere.
  *
  * A WAL restarts from its beginning only after a checkpoint has caught up completely, which a
- * continuous stream of commits can prevent; the main connection therefore keeps SQLite's automatic
- * checkpoint, at `walAutocheckpointPages`, as the backstop that bounds the file. It finds the work
- * already done and pays only the two fsyncs. If the worker dies, that backstop is all that is left,
- * exactly as SQLite behaves by default with a larger threshold.
+ * continuous stream of commits prevents (a round takes two fsyncs; commits come every millisecond);
+ * the main connection therefore keeps SQLite's automatic checkpoint, at `walAutocheckpointPages`,
+ * as the backstop that bounds the file. It finds the work already done but still pays the two
+ * fsyncs on the event loop, so the threshold is high: under a continuous audited-write load it
+ * fires every few seconds (~6,000 writes) rather than every ~1,500, which kept it in the p99.
+ * Readers only search the WAL frames newer than the last checkpoint, so a long WAL that is
+ * checkpointed does not slow them. If the worker dies, the backstop is all that is left, exactly
+ * as SQLite behaves by default with a larger threshold.
  */
-export const walAutocheckpointPages = 16_384; // 64 MiB with 4 KiB pages
+export const walAutocheckpointPages = 65_536; // 256 MiB with 4 KiB pages
+/** After a restart the WAL file is cut back to this, so a burst does not keep its disk space. */
+export const walSizeLimitBytes = 64 * 1024 * 1024;
 
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
