@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps';
 import type { Config } from './config/env';
 import type { DatabaseHandle } from './db/database';
+import { responseSerializerCompiler } from './http/response-serializer';
 import { artifactsRoutes } from './modules/artifacts/artifacts.routes';
 import { LocalArtifactStore } from './modules/artifacts/local-artifact-store';
 import { runArtifactsRoutes } from './modules/artifacts/run-artifacts.routes';
@@ -45,6 +46,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger | boolean | Record<string, unknown>;
   /** The built dashboard to serve; null to serve the APIs only. */
   clientDir?: string | null;
+  /** Check every response against its zod contract as well (tests); see response-serializer. */
+  verifyResponses?: boolean;
 }
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -66,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler({ verify: options.verifyResponses ?? false }));
 
   const deps: AppDeps = {
     config,
@@ -77,14 +80,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routeTable: [],
   };
   app.decorate('deps', deps);
-  app.addHook('onSend', async (request, reply) => {
+  // Set on request, so every response carries it (errors and 404s too) without an onSend step.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
       'request',
     );
+    done();
   });
 
   await app.register(errorHandlerPlugin);

@@ -32,7 +32,7 @@ export async function buildClientIfMissing(): Promise<void> {
 /** The process shell: migrate, bootstrap, listen, and close gracefully on SIGTERM/SIGINT. */
 export async function runServer(config: Config): Promise<FastifyInstance> {
   const secret = resolveSecret(config);
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { backgroundCheckpoints: true });
   await migrateToLatest(database);
   const admin = await bootstrapAdmin(database, config.adminPassword);
   const app = await buildApp({ config, database, secret, logger: loggerOptions(config), clientDir });

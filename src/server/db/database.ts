@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
+import { startWalCheckpointer, walAutocheckpointPages, walSizeLimitBytes } from './wal-checkpointer';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -27,8 +28,14 @@ const pgTypes = {
   },
 };
 
+export interface OpenOptions {
+  poolSize?: number;
+  /** SQLite: run WAL checkpoints on a worker thread (the long-running server); see wal-checkpointer. */
+  backgroundCheckpoints?: boolean;
+}
+
 /** Opens the database named by a `sqlite:<file>` or `postgres://…` URL. */
-export function openDatabase(url: string, options: { poolSize?: number } = {}): DatabaseHandle {
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types: pgTypes });
     // An idle connection the server closes (restart, failover, a dropped database) is emitted
@@ -50,8 +57,22 @@ export function openDatabase(url: string, options: { poolSize?: number } = {}): 
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startWalCheckpointer(path.resolve(file)) : null;
+  if (checkpointer) {
+    // The backstop and the size the WAL returns to after a restart (see wal-checkpointer).
+    sqlite.pragma(`wal_autocheckpoint = ${walAutocheckpointPages}`);
+    sqlite.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
+  }
+  const statements = withStatementCache(sqlite);
+  const database = {
+    ...statements,
+    close: () => {
+      checkpointer?.stop();
+      statements.close();
+    },
+  };
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
     dialect: 'sqlite',
     description: `sqlite:${path.resolve(file)}`,
     sqlite,

@@ -1,5 +1,10 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { DatabaseHandle, Db } from './database';
+
+// Compiled once: every audited mutation runs these.
+const begin = CompiledQuery.raw('begin immediate');
+const commit = CompiledQuery.raw('commit');
+const rollback = CompiledQuery.raw('rollback');
 
 /**
  * Runs `work` in one transaction and returns its result; rolls back if it throws.
@@ -12,13 +17,13 @@ export async function inTransaction<T>(handle: DatabaseHandle, work: (tx: Db) =>
     return handle.db.transaction().execute((trx) => work(trx));
   }
   return handle.db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    await conn.executeQuery(begin);
     try {
       const result = await work(conn);
-      await sql`commit`.execute(conn);
+      await conn.executeQuery(commit);
       return result;
     } catch (error) {
-      await sql`rollback`.execute(conn);
+      await conn.executeQuery(rollback);
       throw error;
     }
   });

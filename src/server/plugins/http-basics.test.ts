@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { buildTestApp, type TestApp } from '../testing/build-test-app';
+import { securityHeaders } from './security-headers';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -43,6 +44,11 @@ describe('operations endpoints', () => {
     expect(response.headers['x-request-id']).toBe('trace-123');
     const generated = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id with spaces' } });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // Errors thrown by the access hook carry the same headers.
+    const unauthenticated = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'x-request-id': 'trace-401' } });
+    expect(unauthenticated.statusCode).toBe(401);
+    expect(unauthenticated.headers).toMatchObject({ ...securityHeaders, 'x-request-id': 'trace-401' });
+    expect(unauthenticated.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('answers unknown API routes with a JSON 404', async () => {

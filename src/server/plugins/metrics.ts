@@ -15,10 +15,19 @@ export const metricsPlugin = fp(
       registers: [registry],
     });
 
-    app.addHook('onResponse', async (request, reply) => {
+    // One child per label set: observing through it skips hashing the labels on every request.
+    const series = new Map<string, Histogram.Internal<'method' | 'route' | 'status_code'>>();
+    app.addHook('onResponse', (request, reply, done) => {
       // The route pattern, not the URL, keeps the label set small.
       const route = request.routeOptions.url ?? 'unmatched';
-      duration.observe({ method: request.method, route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      const key = `${request.method} ${reply.statusCode} ${route}`;
+      let child = series.get(key);
+      if (!child) {
+        child = duration.labels({ method: request.method, route, status_code: String(reply.statusCode) });
+        series.set(key, child);
+      }
+      child.observe(reply.elapsedTime / 1000);
+      done();
     });
 
     app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {

@@ -28,7 +28,13 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-data-'));
   const config = loadConfig({ SEXTANT_DATA_DIR: dataDir, DATABASE_URL: database.url, ...env });
-  const app = await buildApp({ config, database: database.handle, secret: 'test-secret-0123456789abcdefghijklmnop', logger: false });
+  const app = await buildApp({
+    config,
+    database: database.handle,
+    secret: 'test-secret-0123456789abcdefghijklmnop',
+    logger: false,
+    verifyResponses: true,
+  });
   await app.ready();
 
   return {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { preparedQuery } from '../../db/prepared-query';
 
 export function insertSession(db: Db, session: { id: string; userId: number; csrfToken: string; expiresAt: number }) {
   return db
@@ -14,14 +15,17 @@ export function insertSession(db: Db, session: { id: string; userId: number; csr
 }
 
 /** The session and its user in one indexed read: this runs on every browser request. */
-export function findSessionWithUser(db: Db, id: string) {
-  return db
+const sessionWithUser = preparedQuery((db, args: { id: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
     .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at'])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', args.id),
+);
+
+export async function findSessionWithUser(db: Db, id: string) {
+  return (await sessionWithUser(db, { id }))[0];
 }
 
 export function deleteSession(db: Db, id: string) {

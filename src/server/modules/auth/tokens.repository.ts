@@ -1,5 +1,6 @@
 import type { ApiToken } from '../../../shared/contract/users';
 import type { Db } from '../../db/database';
+import { preparedQuery } from '../../db/prepared-query';
 import type { ApiTokenRow } from './auth.tables';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -35,8 +36,8 @@ export function insertToken(
 }
 
 /** The token and its owner in one indexed read (runs on every Bearer/Basic-token request). */
-export function findTokenWithUser(db: Db, hash: string) {
-  return db
+const tokenWithUser = preparedQuery((db, args: { hash: string }) =>
+  db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .selectAll('users')
@@ -46,8 +47,11 @@ export function findTokenWithUser(db: Db, hash: string) {
       'api_tokens.revoked_at as token_revoked_at',
       'api_tokens.last_used_at as token_last_used_at',
     ])
-    .where('api_tokens.token_hash', '=', hash)
-    .executeTakeFirst();
+    .where('api_tokens.token_hash', '=', args.hash),
+);
+
+export async function findTokenWithUser(db: Db, hash: string) {
+  return (await tokenWithUser(db, { hash }))[0];
 }
 
 export function listTokensOfUser(db: Db, userId: number) {
