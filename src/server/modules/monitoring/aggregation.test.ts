@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newFeatureRow, setMissing, setValue } from './feature-row';
 import { decodeSketch, encodeSketch, mergeSketch, newLatencySketch, percentilesOf } from './latency-sketch';
 import { ProfileBuilder } from './profile-builder';
 import { binOf } from './reference-profile';
@@ -84,7 +85,12 @@ describe('windows', () => {
     const profile = builder.result();
     const fold = (values: number[]) => {
       const window = emptyWindow(1, profile);
-      for (const v of values) foldEvent(window, { latencyMs: v, error: v > 90, cells: [{ num: v, str: String(v) }, null], prediction: null, label: null }, profile, 64);
+      const features = newFeatureRow(2);
+      setMissing(features, 1);
+      for (const v of values) {
+        setValue(features, 0, profile.features[0]!, v);
+        foldEvent(window, { latencyMs: v, error: v > 90, features, prediction: null, label: null }, profile, 64);
+      }
       return window;
     };
     const merged = mergeWindows(fold([1, 2, 95]), fold([50, 99]), 64);

@@ -10,9 +10,10 @@ import type { PostedEvent } from './ingest-body';
 import type { CachedProfile, ProfileCache } from './profile-cache';
 import { indexPredictions } from './prediction-index.repository';
 import { servedVersionsChecker } from './served-versions';
-import { emptyWindow, foldEvent, granularities, mergeWindows, sampleCapacity, type WindowAgg } from './window-aggregate';
+import { emptyWindow, foldEvent, granularities, mergeWindows, sampleCapacity } from './window-aggregate';
 import { withDrift } from './window-drift';
-import { type ValidEvent, validateEvent } from './event-validation';
+import { type ProfileForValidation, type ValidEvent, validateEvent } from './event-validation';
+import { newFeatureRow } from './feature-row';
 import { lockWindows, type StoredWindow, upsertWindows } from './windows.repository';
 
 export interface IngestOptions {
@@ -44,18 +45,31 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
   }
 
   const rejected: IngestResult['rejected'] = [];
-  const valid: ValidEvent[] = [];
-  const context = { now, maxAgeMs: options.maxAgeMs, maxFutureMs: options.maxFutureMs, servedAt, profileOf: (v: number) => cached.get(v) ?? null };
-  posted.forEach((event, index) => {
-    if ('malformed' in event) return rejected.push({ index, reason: event.malformed });
-    const result = validateEvent(event.value, context);
-    if (typeof result === 'string') rejected.push({ index, reason: result });
-    else valid.push(result);
-  });
+  const forValidation = new Map<number, ProfileForValidation | null>();
+  for (const [version, profile] of cached) forValidation.set(version, profile && { ...profile, row: newFeatureRow(profile.profile.features.length) });
+  const context = { now, maxAgeMs: options.maxAgeMs, maxFutureMs: options.maxFutureMs, servedAt, profileOf: (v: number) => forValidation.get(v) ?? null };
+  // Each event is folded as soon as it is valid: its binned features live in a per-version row.
+  const minutes = new MinuteWindows(cached);
+  const withIds: ValidEvent[] = [];
+  const unprofiled: ValidEvent[] = [];
+  let accepted = 0;
+  let latest: number | null = null;
+  for (let index = 0; index < posted.length; index++) {
+    const event = posted[index] as PostedEvent;
+    const result = 'malformed' in event ? event.malformed : validateEvent(event.value, context);
+    if (typeof result === 'string') {
+      rejected.push({ index, reason: result });
+      continue;
+    }
+    minutes.fold(result);
+    accepted += 1;
+    if (latest === null || result.timestamp > latest) latest = result.timestamp;
+    if (result.id !== null) withIds.push(result);
+    if (!cached.get(result.version)) unprofiled.push(result);
+  }
 
-  const batch = foldBatch(valid, cached);
-  const latest = valid.reduce<number | null>((max, e) => (max === null || e.timestamp > max ? e.timestamp : max), null);
-  if (valid.length > 0) {
+  const batch = minutes.withCoarser();
+  if (accepted > 0) {
     const settings = await findDriftSettings(database.db, deploymentId);
     await inTransaction(database, async (tx) => {
       const keys = [...batch.values()].map(({ version, granularity, start }) => ({ version, granularity, start }));
@@ -66,40 +80,49 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
         return withDrift(stored, cached.get(window.version) ?? null, settings, driftStatistics);
       });
       await upsertWindows(tx, deploymentId, merged);
-      const withIds = valid.filter((e) => e.id !== null);
       if (withIds.length > 0) {
         await indexPredictions(tx, deploymentId, withIds.map((e) => ({ eventId: e.id as string, version: e.version, windowStart: floorTo(e.timestamp, 60), prediction: e.rawPrediction })));
       }
-      await collectBaselineEvents(tx, deployment.modelName, valid.filter((e) => !cached.get(e.version)), (model, version) => profiles.evict(model, version));
+      await collectBaselineEvents(tx, deployment.modelName, unprofiled, (model, version) => profiles.evict(model, version));
     });
   }
-  return { accepted: valid.length, rejected, latest };
+  return { accepted, rejected, latest };
 }
 
 /**
- * Folds each event once, into its minute window; hourly and daily windows are then merged from
- * the batch's minute windows (mergeable counts, sketches and reservoirs), a third of the work.
+ * The batch's minute windows, each event folded once; hourly and daily windows are then merged
+ * from them (mergeable counts, sketches and reservoirs), a third of the work.
  */
-function foldBatch(events: ValidEvent[], profiles: Map<number, CachedProfile | null>): Map<string, StoredWindow> {
-  const windows = new Map<string, StoredWindow>();
-  for (const event of events) {
-    const cached = profiles.get(event.version) ?? null;
+class MinuteWindows {
+  private byVersion = new Map<number, Map<number, StoredWindow>>();
+
+  constructor(private profiles: Map<number, CachedProfile | null>) {}
+
+  fold(event: ValidEvent) {
+    let windows = this.byVersion.get(event.version);
+    if (!windows) this.byVersion.set(event.version, (windows = new Map()));
     const start = floorTo(event.timestamp, 60);
-    const key = `60:${event.version}:${start}`;
-    let window = windows.get(key);
-    if (!window) windows.set(key, (window = { version: event.version, granularity: 60, start, agg: emptyWindow(cached?.id ?? null, cached?.profile ?? null) }));
-    foldEvent(window.agg as WindowAgg, event, cached?.profile ?? null, sampleCapacity(60));
+    const cached = this.profiles.get(event.version) ?? null;
+    let window = windows.get(start);
+    if (!window) windows.set(start, (window = { version: event.version, granularity: 60, start, agg: emptyWindow(cached?.id ?? null, cached?.profile ?? null) }));
+    foldEvent(window.agg, event, cached?.profile ?? null, sampleCapacity(60));
   }
-  const minutes = [...windows.values()];
-  for (const granularity of granularities.filter((g) => g !== 60)) {
-    for (const minute of minutes) {
-      const start = floorTo(minute.start, granularity);
-      const key = `${granularity}:${minute.version}:${start}`;
-      const window = windows.get(key);
-      windows.set(key, window ? { ...window, agg: mergeWindows(window.agg, minute.agg, sampleCapacity(granularity)) } : { version: minute.version, granularity, start, agg: minute.agg });
+
+  /** Every window the batch changes, by key: the minute windows and the coarser ones merged from them. */
+  withCoarser(): Map<string, StoredWindow> {
+    const windows = new Map<string, StoredWindow>();
+    const minutes = [...this.byVersion.values()].flatMap((byStart) => [...byStart.values()]);
+    for (const minute of minutes) windows.set(keyOf(minute), minute);
+    for (const granularity of granularities.filter((g) => g !== 60)) {
+      for (const minute of minutes) {
+        const start = floorTo(minute.start, granularity);
+        const key = `${granularity}:${minute.version}:${start}`;
+        const window = windows.get(key);
+        windows.set(key, window ? { ...window, agg: mergeWindows(window.agg, minute.agg, sampleCapacity(granularity)) } : { version: minute.version, granularity, start, agg: minute.agg });
+      }
     }
+    return windows;
   }
-  return windows;
 }
 
 const keyOf = (w: { granularity: number; version: number; start: number }) => `${w.granularity}:${w.version}:${w.start}`;
