@@ -1,33 +1,29 @@
 import type { IngestResult } from '../../../shared/contract/monitoring';
 import type { DatabaseHandle } from '../../db/database';
-import { inTransaction } from '../../db/transaction';
 import { notFound } from '../../errors';
-import { collectBaselineEvents } from './baseline.service';
-import { findDriftSettings } from './drift-settings.repository';
-import { driftStatistics } from './drift-statistics';
 import { deploymentHistory, findDeployment, liveModelVersions } from './deployment-lookup.repository';
-import type { PostedEvent } from './ingest-body';
-import type { CachedProfile, ProfileCache } from './profile-cache';
-import { indexPredictions } from './prediction-index.repository';
-import { servedVersionsChecker } from './served-versions';
-import { emptyWindow, foldEvent, granularities, mergeWindows, sampleCapacity } from './window-aggregate';
-import { withDrift } from './window-drift';
 import { type ProfileForValidation, type ValidEvent, validateEvent } from './event-validation';
 import { newFeatureRow } from './feature-row';
-import { lockWindows, type StoredWindow, upsertWindows } from './windows.repository';
+import type { PostedEvent } from './ingest-body';
+import type { FoldedBatch, IngestWriter } from './ingest-writer';
+import type { CachedProfile, ProfileCache } from './profile-cache';
+import { servedVersionsChecker } from './served-versions';
+import { emptyWindow, floorTo, foldEvent, sampleCapacity } from './window-aggregate';
+import type { StoredWindow } from './windows.repository';
 
 export interface IngestOptions {
   database: DatabaseHandle;
   profiles: ProfileCache;
+  writer: IngestWriter;
   now?: number;
   maxAgeMs: number;
   maxFutureMs: number;
 }
 
 /**
- * Validates a batch, folds the good events into per-minute, hourly and daily windows in memory,
- * then merges them into the stored windows in one transaction. A bad event is reported by index
- * and never reaches the aggregates.
+ * Validates a batch and folds each good event, as soon as it is checked, into its minute window
+ * in memory; the writer then merges the minute windows (and the hourly and daily windows they
+ * add up to) into the stored ones. A bad event is reported by index and never reaches the aggregates.
  */
 export async function ingestEvents(options: IngestOptions, deploymentId: number, posted: PostedEvent[]): Promise<IngestResult & { latest: number | null }> {
   const { database, profiles } = options;
@@ -43,15 +39,13 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
       cached.set(version, await profiles.get(database.db, deployment.modelName, version));
     }
   }
-
-  const rejected: IngestResult['rejected'] = [];
   const forValidation = new Map<number, ProfileForValidation | null>();
   for (const [version, profile] of cached) forValidation.set(version, profile && { ...profile, row: newFeatureRow(profile.profile.features.length) });
   const context = { now, maxAgeMs: options.maxAgeMs, maxFutureMs: options.maxFutureMs, servedAt, profileOf: (v: number) => forValidation.get(v) ?? null };
-  // Each event is folded as soon as it is valid: its binned features live in a per-version row.
+
+  const rejected: IngestResult['rejected'] = [];
   const minutes = new MinuteWindows(cached);
-  const withIds: ValidEvent[] = [];
-  const unprofiled: ValidEvent[] = [];
+  const batch: FoldedBatch = { modelName: deployment.modelName, minutes: [], profiles: cached, predictions: [], unprofiled: [] };
   let accepted = 0;
   let latest: number | null = null;
   for (let index = 0; index < posted.length; index++) {
@@ -64,35 +58,14 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
     minutes.fold(result);
     accepted += 1;
     if (latest === null || result.timestamp > latest) latest = result.timestamp;
-    if (result.id !== null) withIds.push(result);
-    if (!cached.get(result.version)) unprofiled.push(result);
+    if (result.id !== null) batch.predictions.push({ eventId: result.id, version: result.version, windowStart: floorTo(result.timestamp, 60), prediction: result.rawPrediction });
+    if (!cached.get(result.version)) batch.unprofiled.push(result);
   }
-
-  const batch = minutes.withCoarser();
-  if (accepted > 0) {
-    const settings = await findDriftSettings(database.db, deploymentId);
-    await inTransaction(database, async (tx) => {
-      const keys = [...batch.values()].map(({ version, granularity, start }) => ({ version, granularity, start }));
-      const existing = new Map((await lockWindows(tx, database.dialect, deploymentId, keys)).map((w) => [keyOf(w), w]));
-      const merged: StoredWindow[] = [...batch.entries()].map(([key, window]) => {
-        const before = existing.get(key);
-        const stored = before ? { ...window, agg: mergeWindows(before.agg, window.agg, sampleCapacity(window.granularity)) } : window;
-        return withDrift(stored, cached.get(window.version) ?? null, settings, driftStatistics);
-      });
-      await upsertWindows(tx, deploymentId, merged);
-      if (withIds.length > 0) {
-        await indexPredictions(tx, deploymentId, withIds.map((e) => ({ eventId: e.id as string, version: e.version, windowStart: floorTo(e.timestamp, 60), prediction: e.rawPrediction })));
-      }
-      await collectBaselineEvents(tx, deployment.modelName, unprofiled, (model, version) => profiles.evict(model, version));
-    });
-  }
+  if (accepted > 0) await options.writer.submit(deploymentId, { ...batch, minutes: minutes.all() });
   return { accepted, rejected, latest };
 }
 
-/**
- * The batch's minute windows, each event folded once; hourly and daily windows are then merged
- * from them (mergeable counts, sketches and reservoirs), a third of the work.
- */
+/** The batch's minute windows by version and start; each event is folded into one, once. */
 class MinuteWindows {
   private byVersion = new Map<number, Map<number, StoredWindow>>();
 
@@ -108,26 +81,10 @@ class MinuteWindows {
     foldEvent(window.agg, event, cached?.profile ?? null, sampleCapacity(60));
   }
 
-  /** Every window the batch changes, by key: the minute windows and the coarser ones merged from them. */
-  withCoarser(): Map<string, StoredWindow> {
-    const windows = new Map<string, StoredWindow>();
-    const minutes = [...this.byVersion.values()].flatMap((byStart) => [...byStart.values()]);
-    for (const minute of minutes) windows.set(keyOf(minute), minute);
-    for (const granularity of granularities.filter((g) => g !== 60)) {
-      for (const minute of minutes) {
-        const start = floorTo(minute.start, granularity);
-        const key = `${granularity}:${minute.version}:${start}`;
-        const window = windows.get(key);
-        windows.set(key, window ? { ...window, agg: mergeWindows(window.agg, minute.agg, sampleCapacity(granularity)) } : { version: minute.version, granularity, start, agg: minute.agg });
-      }
-    }
-    return windows;
+  all(): StoredWindow[] {
+    return [...this.byVersion.values()].flatMap((byStart) => [...byStart.values()]);
   }
 }
-
-const keyOf = (w: { granularity: number; version: number; start: number }) => `${w.granularity}:${w.version}:${w.start}`;
-
-export const floorTo = (ms: number, seconds: number) => Math.floor(ms / (seconds * 1000)) * seconds * 1000;
 
 function versionOf(value: unknown): number | null {
   const v = (value as { modelVersion?: unknown } | null)?.modelVersion;

@@ -9,6 +9,9 @@ import { emptyReservoir, mergeReservoirs, offer, type Random, type Reservoir } f
 export const granularities = [60, 3600, 86_400] as const;
 export type Granularity = (typeof granularities)[number];
 
+/** The start of the window of `seconds` that holds `ms`. */
+export const floorTo = (ms: number, seconds: number) => Math.floor(ms / (seconds * 1000)) * seconds * 1000;
+
 /** Reservoir size per window length: enough for KS/Wasserstein at the resolutions charts use. */
 export function sampleCapacity(granularity: number): number {
   return granularity >= 86_400 ? 1024 : granularity >= 3600 ? 512 : 64;
