@@ -1,4 +1,4 @@
-import type { Cell } from './cell-value';
+import { type Cell, numberCell } from './cell-value';
 import { type FeatureRow, setMissing, setValue } from './feature-row';
 import type { ReferenceProfile } from './reference-profile';
 import type { FoldableEvent } from './window-aggregate';
@@ -147,7 +147,7 @@ function scalarCell(value: unknown, type: 'numeric' | 'categorical' | null): Cel
   const problem = scalarProblem(value, type);
   if (problem !== null) return problem;
   if (value === null) return null;
-  if (typeof value === 'number') return { num: value, str: String(value) };
+  if (typeof value === 'number') return numberCell(value);
   return { num: null, str: String(value) };
 }
 

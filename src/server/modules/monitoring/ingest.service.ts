@@ -24,6 +24,7 @@ export interface IngestOptions {
  * Validates a batch and folds each good event, as soon as it is checked, into its minute window
  * in memory; the writer then merges the minute windows (and the hourly and daily windows they
  * add up to) into the stored ones. A bad event is reported by index and never reaches the aggregates.
+ * Consumes `posted` (emptied once folded).
  */
 export async function ingestEvents(options: IngestOptions, deploymentId: number, posted: PostedEvent[]): Promise<IngestResult & { latest: number | null }> {
   const { database, profiles } = options;
@@ -61,6 +62,8 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
     if (result.id !== null) batch.predictions.push({ eventId: result.id, version: result.version, windowStart: floorTo(result.timestamp, 60), prediction: result.rawPrediction });
     if (!cached.get(result.version)) batch.unprofiled.push(result);
   }
+  // Folded: let the parsed events go while the batch waits for its write (the route drops the body).
+  posted.length = 0;
   if (accepted > 0) await options.writer.submit(deploymentId, { ...batch, minutes: minutes.all() });
   return { accepted, rejected, latest };
 }
