@@ -49,6 +49,21 @@ describe('reservoirs', () => {
     expect(merged.values).toHaveLength(266);
     expect(merged.values.filter((v) => v === 1).length).toBe(266 - Math.round((266 * 30_000) / 40_000));
   });
+
+  it('subsample every value with the same probability, keeping few or most of them', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const full: Reservoir = { seen: 10, values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] };
+    for (const capacity of [3, 7]) {
+      const kept = new Array<number>(10).fill(0);
+      for (let round = 0; round < 20_000; round++) {
+        const sample = mergeReservoirs(full, { seen: 0, values: [] }, capacity, random);
+        expect(new Set(sample.values).size).toBe(capacity);
+        for (const v of sample.values) kept[v]! += 1;
+      }
+      for (const count of kept) expect(Math.abs(count / 20_000 - capacity / 10)).toBeLessThan(0.02);
+    }
+  });
 });
 
 describe('reference profiles', () => {
