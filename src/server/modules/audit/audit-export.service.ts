@@ -6,7 +6,7 @@ import { appendCsvLine, appendJsonLine, csvHeader } from './audit-export-format'
 import { boundarySeq, matchesAt, type ScannedRow, scanPage } from './audit-export.repository';
 import { chainAt, genesisHash, rowMaterial } from './audit-hash';
 import { eventHashAt, latestCheckpoint } from './audit-retention.repository';
-import { contentProblem, linkProblem } from './audit-verify-range';
+import { chainProblem } from './audit-verify';
 import { readHead } from './audit.repository';
 
 const pageSize = 2000;
@@ -70,7 +70,7 @@ async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, f
     for (const row of rows) {
       const material = rowMaterial(row);
       if (!broken) {
-        const problem = linkProblem(previous, row[chainAt.seq], row[chainAt.prevHash]) ?? contentProblem(row, material);
+        const problem = chainProblem(previous, row, material);
         if (problem) broken = { seq: row[chainAt.seq], reason: problem };
         else checked += 1;
       }

@@ -1,7 +1,6 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DatabaseHandle } from '../../db/database';
-import { genesisHash } from './audit-hash';
-import { joinRanges, rangeCount, splitRange, verifyRangeInWorker } from './audit-verify-parallel';
-import { type ReadPage, verifyRange } from './audit-verify-range';
+import { type ChainRow, chainAt, genesisHash, rowMaterial, sha256Hex } from './audit-hash';
 import { chainPage, readHead } from './audit.repository';
 
 export interface VerifyResult {
@@ -13,37 +12,48 @@ export interface VerifyResult {
   broken: { seq: number; reason: string } | null;
 }
 
-/**
- * Recomputes the chain from `from.seq` (after a trusted `from.hash`) to the head and reports the
- * first event whose hash, link or sequence number does not match. Reads keyset pages of rows as
- * arrays, so memory stays flat at any size. A long chain in a SQLite file is split into one range
- * per core: worker threads verify the later ranges while this thread verifies the first, and the
- * results are joined as if read in one pass. For tests, `ranges` sets the split and
- * `workers: false` verifies the later ranges on this thread, as when a worker cannot start.
- */
-export async function verifyAuditChain(
-  database: DatabaseHandle,
-  from: { seq: number; hash: string } = { seq: 0, hash: genesisHash },
-  options: { ranges?: number; workers?: boolean } = {},
-): Promise<VerifyResult> {
-  const read: ReadPage = (afterSeq, toSeq, limit) => chainPage(database, afterSeq, toSeq, limit);
-  const expected = await readHead(database.db);
-  const [first, ...later] = splitRange(from.seq, Math.max(expected.seq, from.seq), rangeCount(database, expected.seq - from.seq, options.ranges));
-  // A worker that cannot start or fails leaves its range to this thread: slower, same answer.
-  const inThisThread = (range: (typeof later)[number]) => verifyRange(read, range, null);
-  const laterResults = later.map((range) => (options.workers === false ? inThisThread(range) : verifyRangeInWorker(database, range).catch(() => inThisThread(range))));
-  const result = joinRanges([await verifyRange(read, first, from.hash), ...(await Promise.all(laterResults))]);
+const pageSize = 2000;
 
-  const last = result.last ?? from;
-  if (result.broken) return { ok: false, checked: result.checked, lastSeq: last.seq, broken: result.broken };
+/**
+ * Why `row` does not continue the chain after `previous` (null: it does). `material` is the row's
+ * hash material; the export reuses it for its JSON Lines, so it is computed once per row.
+ * A null `previous.hash` (unknown) skips the link check only.
+ */
+export function chainProblem(previous: { seq: number; hash: string | null }, row: ChainRow, material: string): string | null {
+  const seq = row[chainAt.seq];
+  if (seq !== previous.seq + 1) return `event ${previous.seq + 1} is missing (next present is ${seq})`;
+  if (previous.hash !== null && row[chainAt.prevHash] !== previous.hash) return 'its prev_hash does not match the hash of the event before it';
+  if (sha256Hex(material) !== row[chainAt.hash]) return 'its content does not match its hash (the row was altered)';
+  return null;
+}
+
+/**
+ * Recomputes the chain from `fromSeq` (after a trusted `fromHash`) to the head and reports the
+ * first event whose hash, link or sequence number does not match. Reads in keyset pages of rows
+ * as arrays, so memory stays flat at any size; between pages it lets other requests run.
+ */
+export async function verifyAuditChain(database: DatabaseHandle, from: { seq: number; hash: string } = { seq: 0, hash: genesisHash }): Promise<VerifyResult> {
+  let previous = from;
+  let checked = 0;
+  for (;;) {
+    const rows = await chainPage(database, previous.seq, pageSize);
+    for (const row of rows) {
+      const problem = chainProblem(previous, row, rowMaterial(row));
+      if (problem) return { ok: false, checked, lastSeq: previous.seq, broken: { seq: row[chainAt.seq], reason: problem } };
+      previous = { seq: row[chainAt.seq], hash: row[chainAt.hash] };
+      checked += 1;
+    }
+    if (rows.length < pageSize) break;
+    await nextTurn();
+  }
   const head = await readHead(database.db);
-  if (head.seq !== last.seq || head.hash !== last.hash) {
+  if (head.seq !== previous.seq || head.hash !== previous.hash) {
     return {
       ok: false,
-      checked: result.checked,
-      lastSeq: last.seq,
-      broken: { seq: last.seq + 1, reason: `the chain ends at ${last.seq} but the head says ${head.seq} (events were deleted)` },
+      checked,
+      lastSeq: previous.seq,
+      broken: { seq: previous.seq + 1, reason: `the chain ends at ${previous.seq} but the head says ${head.seq} (events were deleted)` },
     };
   }
-  return { ok: true, checked: result.checked, lastSeq: last.seq, broken: null };
+  return { ok: true, checked, lastSeq: previous.seq, broken: null };
 }

@@ -56,12 +56,8 @@ export function readHead(db: Db) {
   return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
-/** The events with afterSeq < seq <= toSeq in chain order, at most `limit` (its parameters, in that order). */
-export function chainRangeQuery(db: Db, afterSeq: number, toSeq: number, limit: number) {
-  return db.selectFrom('audit_events').select(chainColumns).where('seq', '>', afterSeq).where('seq', '<=', toSeq).orderBy('seq').limit(limit);
-}
-
-/** One keyset page of `chainRangeQuery`, each row as an array. */
-export function chainPage(database: DatabaseHandle, afterSeq: number, toSeq: number, limit: number): Promise<ChainRow[]> {
-  return selectArrays(database, chainRangeQuery(database.db, afterSeq, toSeq, limit)) as Promise<ChainRow[]>;
+/** Events after `afterSeq` in chain order, as arrays, one page at a time (keyset pagination). */
+export function chainPage(database: DatabaseHandle, afterSeq: number, limit: number): Promise<ChainRow[]> {
+  const query = database.db.selectFrom('audit_events').select(chainColumns).where('seq', '>', afterSeq).orderBy('seq').limit(limit);
+  return selectArrays(database, query) as Promise<ChainRow[]>;
 }
