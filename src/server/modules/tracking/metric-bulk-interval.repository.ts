@@ -10,8 +10,8 @@ export interface StepRange {
   end: number;
 }
 
+/** A logged value of the run and metric a query names (numbers on both dialects: see openDatabase). */
 export interface MetricRow {
-  run_uuid: string;
   step: number;
   timestamp: number;
   value: number;
@@ -49,9 +49,9 @@ export async function firstStepsFrom(db: Db, runId: string, key: string, targets
 /** Every value the run logged at these steps, by step, timestamp and value. */
 export async function rowsAtSteps(db: Db, runId: string, key: string, steps: readonly number[]): Promise<MetricRow[]> {
   if (steps.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom('metrics')
-    .select(['run_uuid', 'step', 'timestamp', 'value', 'is_nan'])
+    .select(['step', 'timestamp', 'value', 'is_nan'])
     .where('run_uuid', '=', runId)
     .where('key', '=', key)
     .where('step', 'in', [...steps])
@@ -59,14 +59,13 @@ export async function rowsAtSteps(db: Db, runId: string, key: string, steps: rea
     .orderBy('timestamp')
     .orderBy('value')
     .execute();
-  return rows.map((row) => ({ ...row, step: Number(row.step), timestamp: Number(row.timestamp), value: Number(row.value) }));
 }
 
 /** Every value the run logged in the range (used when the range holds no more steps than asked). */
 export async function rowsInRange(db: Db, runId: string, key: string, range: StepRange): Promise<MetricRow[]> {
-  const rows = await db
+  return db
     .selectFrom('metrics')
-    .select(['run_uuid', 'step', 'timestamp', 'value', 'is_nan'])
+    .select(['step', 'timestamp', 'value', 'is_nan'])
     .where('run_uuid', '=', runId)
     .where('key', '=', key)
     .where('step', '>=', range.start)
@@ -75,5 +74,4 @@ export async function rowsInRange(db: Db, runId: string, key: string, range: Ste
     .orderBy('timestamp')
     .orderBy('value')
     .execute();
-  return rows.map((row) => ({ ...row, step: Number(row.step), timestamp: Number(row.timestamp), value: Number(row.value) }));
 }

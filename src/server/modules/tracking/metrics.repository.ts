@@ -13,19 +13,38 @@ const metricColumns = ['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan'
 /**
  * `insert into metrics … values (…), … on conflict …` for `rows` rows, written out rather than
  * built with Kysely: compiling a 9,000-value insert through the query builder cost more than
- * SQLite took to run it. SQLite's statement cache keeps the prepared statement per row count.
+ * SQLite took to run it. The text is kept per dialect and row count (a full chunk is the common
+ * case); SQLite's statement cache then keeps the prepared statement.
  */
+const insertSqlCache = new Map<string, string>();
+const insertSqlCacheSize = 16;
+
 function metricInsertSql(dialect: Dialect, rows: number): string {
+  const cacheKey = `${dialect}:${rows}`;
+  const cached = insertSqlCache.get(cacheKey);
+  if (cached) return cached;
   let parameter = 0;
   const placeholder = dialect === 'postgres' ? () => `$${++parameter}` : () => '?';
   const tuples = Array.from({ length: rows }, () => `(${metricColumns.map(placeholder).join(',')})`);
   // An exact duplicate adds nothing, except that MLflow 3 re-logs a run's metrics with the
   // logged model's id once the model exists: the existing value then gains that link.
-  return `insert into metrics (${metricColumns.join(', ')}) values ${tuples.join(',')}
+  const text = `insert into metrics (${metricColumns.join(', ')}) values ${tuples.join(',')}
     on conflict (run_uuid, key, step, timestamp, value, is_nan) do update set
       model_id = coalesce(metrics.model_id, excluded.model_id),
       dataset_name = coalesce(metrics.dataset_name, excluded.dataset_name),
       dataset_digest = coalesce(metrics.dataset_digest, excluded.dataset_digest)`;
+  if (insertSqlCache.size >= insertSqlCacheSize) insertSqlCache.clear();
+  insertSqlCache.set(cacheKey, text);
+  return text;
+}
+
+/** The rows' values in column order, one flat list for the statement's placeholders. */
+function insertParameters(rows: readonly MetricsTable[]): unknown[] {
+  const parameters: unknown[] = [];
+  for (const row of rows) {
+    parameters.push(row.run_uuid, row.key, row.step, row.timestamp, row.value, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest);
+  }
+  return parameters;
 }
 
 /**
@@ -58,8 +77,7 @@ export async function insertMetricRows(tx: Db, dialect: Dialect, input: readonly
   const rows = withoutRepeats(input);
   for (let start = 0; start < rows.length; start += insertChunk) {
     const slice = rows.slice(start, start + insertChunk);
-    const parameters = slice.flatMap((row) => metricColumns.map((column) => row[column]));
-    await tx.executeQuery(CompiledQuery.raw(metricInsertSql(dialect, slice.length), parameters));
+    await tx.executeQuery(CompiledQuery.raw(metricInsertSql(dialect, slice.length), insertParameters(slice)));
   }
 }
 
