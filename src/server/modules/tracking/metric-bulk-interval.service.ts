@@ -49,7 +49,7 @@ async function sampledRows(database: DatabaseHandle, runs: Array<[string, StepRa
   const targets = Array.from({ length: limit }, (_, i) => range.start + Math.floor((i * span) / limit));
   const bounds = runs.flatMap(([, run]) => [run.start, run.end]);
   const read = (steps: number[]) =>
-    Promise.all(runs.map(([runId, run]) => rowsAtSteps(database.db, runId, key, steps.filter((step) => step >= run.start && step <= run.end))));
+    Promise.all(runs.map(([runId, run]) => rowsAtSteps(database.db, database.dialect, runId, key, steps.filter((step) => step >= run.start && step <= run.end))));
   const rows = await read([...new Set([...targets, ...bounds])]);
   const found = new Set<number>();
   for (const runRows of rows) for (const row of runRows) found.add(row.step);

@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import type { MetricsTable } from './tracking.tables';
 
 /**
@@ -11,9 +12,8 @@ const insertChunk = 1000;
 const metricColumns = ['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan', 'model_id', 'dataset_name', 'dataset_digest'] as const;
 
 /**
- * `insert into metrics … values (…), … on conflict …` for `rows` rows, written out rather than
- * built with Kysely: compiling a 9,000-value insert through the query builder cost more than
- * SQLite took to run it. The text is kept per dialect and row count (a full chunk is the common
+ * `insert into metrics … values (…), … on conflict …` for `rows` rows, written out (see
+ * placeholders.ts). The text is kept per dialect and row count (a full chunk is the common
  * case); SQLite's statement cache then keeps the prepared statement.
  */
 const insertSqlCache = new Map<string, string>();
@@ -23,9 +23,8 @@ function metricInsertSql(dialect: Dialect, rows: number): string {
   const cacheKey = `${dialect}:${rows}`;
   const cached = insertSqlCache.get(cacheKey);
   if (cached) return cached;
-  let parameter = 0;
-  const placeholder = dialect === 'postgres' ? () => `$${++parameter}` : () => '?';
-  const tuples = Array.from({ length: rows }, () => `(${metricColumns.map(placeholder).join(',')})`);
+  const columns = metricColumns.length;
+  const tuples = Array.from({ length: rows }, (_, row) => `(${placeholders(dialect, columns, row * columns).join(',')})`);
   // An exact duplicate adds nothing, except that MLflow 3 re-logs a run's metrics with the
   // logged model's id once the model exists: the existing value then gains that link.
   const text = `insert into metrics (${metricColumns.join(', ')}) values ${tuples.join(',')}
