@@ -41,4 +41,14 @@ describe('MLflow response encoding', () => {
       toMlflowJson({ run: { info: { run_id: 'a', end_time: undefined, tags: [] }, data: { metrics: [{ value: Number.NaN }, { value: Number.POSITIVE_INFINITY }] } } }),
     ).toEqual({ run: { info: { run_id: 'a' }, data: { metrics: [{ value: 'NaN' }, { value: 'Infinity' }] } } });
   });
+
+  it('returns what needs no change as it is and never changes its input', () => {
+    const plain = { metrics: [{ key: 'a', value: 1, step: 0 }, { key: 'b', value: 2, step: 1 }] };
+    expect(toMlflowJson(plain)).toBe(plain);
+    const mixed = { metrics: [{ key: 'a', value: 1 }, { key: 'b', value: Number.NaN, extra: null }], tags: [] };
+    const encoded = toMlflowJson(mixed) as typeof mixed;
+    expect(encoded).toEqual({ metrics: [{ key: 'a', value: 1 }, { key: 'b', value: 'NaN' }] });
+    expect(encoded.metrics[0]).toBe(mixed.metrics[0]);
+    expect(mixed).toEqual({ metrics: [{ key: 'a', value: 1 }, { key: 'b', value: Number.NaN, extra: null }], tags: [] });
+  });
 });

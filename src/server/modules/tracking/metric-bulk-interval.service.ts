@@ -49,9 +49,10 @@ async function sampledRows(database: DatabaseHandle, runs: Array<[string, StepRa
   const targets = Array.from({ length: limit }, (_, i) => range.start + Math.floor((i * span) / limit));
   const bounds = runs.flatMap(([, run]) => [run.start, run.end]);
   const read = (steps: number[]) =>
-    Promise.all(runs.map(([runId, run]) => rowsAtSteps(database.db, runId, key, steps.filter((step) => step >= run.start && step <= run.end))));
+    Promise.all(runs.map(([runId, run]) => rowsAtSteps(database.db, database.dialect, runId, key, steps.filter((step) => step >= run.start && step <= run.end))));
   const rows = await read([...new Set([...targets, ...bounds])]);
-  const found = new Set(rows.flat().map((row) => row.step));
+  const found = new Set<number>();
+  for (const runRows of rows) for (const row of runRows) found.add(row.step);
   const missing = targets.map((target, i) => ({ target, next: targets[i + 1] ?? range.end + 1 })).filter(({ target }) => !found.has(target));
   if (missing.length === 0) return rows;
 
@@ -94,5 +95,10 @@ export async function metricHistoryBulkInterval(database: DatabaseHandle, input:
     (await fewSteps(database, runs, input.metricKey, range, limit))
       ? await Promise.all(runs.map(([runId]) => rowsInRange(database.db, runId, input.metricKey, range)))
       : await sampledRows(database, runs, input.metricKey, range, limit);
-  return rows.flat().map((row) => ({ key: input.metricKey, value: storedMetricValue(row), timestamp: row.timestamp, step: row.step, run_id: row.run_uuid }));
+  const metrics: MetricJson[] = [];
+  rows.forEach((runRows, i) => {
+    const [runId] = runs[i] as [string, StepRange];
+    for (const row of runRows) metrics.push({ key: input.metricKey, value: storedMetricValue(row), timestamp: row.timestamp, step: row.step, run_id: runId });
+  });
+  return metrics;
 }

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import { CompiledQuery, sql } from 'kysely';
+import type { Db, Dialect } from '../../db/database';
+import { placeholders } from '../../db/placeholders';
 import type { MetricsTable } from './tracking.tables';
 
 /**
@@ -7,25 +8,75 @@ import type { MetricsTable } from './tracking.tables';
  * MLflow) and the latest value per run and key (`latest_metrics`, for runs/get and search).
  */
 const chunk = 500;
+const insertChunk = 1000;
+const metricColumns = ['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan', 'model_id', 'dataset_name', 'dataset_digest'] as const;
 
-export async function insertMetricRows(tx: Db, input: readonly MetricsTable[]) {
-  // PostgreSQL refuses an upsert that touches one row twice: drop exact repeats within the batch.
-  const unique = new Map(input.map((row) => [JSON.stringify([row.key, row.step, row.timestamp, row.value, row.is_nan]), row] as const));
-  const rows = [...unique.values()];
-  for (let start = 0; start < rows.length; start += chunk) {
-    await tx
-      .insertInto('metrics')
-      .values(rows.slice(start, start + chunk))
-      // An exact duplicate adds nothing, except that MLflow 3 re-logs a run's metrics with the
-      // logged model's id once the model exists: the existing value then gains that link.
-      .onConflict((conflict) =>
-        conflict.columns(['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan']).doUpdateSet({
-          model_id: sql`coalesce(metrics.model_id, excluded.model_id)`,
-          dataset_name: sql`coalesce(metrics.dataset_name, excluded.dataset_name)`,
-          dataset_digest: sql`coalesce(metrics.dataset_digest, excluded.dataset_digest)`,
-        }),
-      )
-      .execute();
+/**
+ * `insert into metrics … values (…), … on conflict …` for `rows` rows, written out (see
+ * placeholders.ts). The text is kept per dialect and row count (a full chunk is the common
+ * case); SQLite's statement cache then keeps the prepared statement.
+ */
+const insertSqlCache = new Map<string, string>();
+const insertSqlCacheSize = 16;
+
+function metricInsertSql(dialect: Dialect, rows: number): string {
+  const cacheKey = `${dialect}:${rows}`;
+  const cached = insertSqlCache.get(cacheKey);
+  if (cached) return cached;
+  const columns = metricColumns.length;
+  const tuples = Array.from({ length: rows }, (_, row) => `(${placeholders(dialect, columns, row * columns).join(',')})`);
+  // An exact duplicate adds nothing, except that MLflow 3 re-logs a run's metrics with the
+  // logged model's id once the model exists: the existing value then gains that link.
+  const text = `insert into metrics (${metricColumns.join(', ')}) values ${tuples.join(',')}
+    on conflict (run_uuid, key, step, timestamp, value, is_nan) do update set
+      model_id = coalesce(metrics.model_id, excluded.model_id),
+      dataset_name = coalesce(metrics.dataset_name, excluded.dataset_name),
+      dataset_digest = coalesce(metrics.dataset_digest, excluded.dataset_digest)`;
+  if (insertSqlCache.size >= insertSqlCacheSize) insertSqlCache.clear();
+  insertSqlCache.set(cacheKey, text);
+  return text;
+}
+
+/** The rows' values in column order, one flat list for the statement's placeholders. */
+function insertParameters(rows: readonly MetricsTable[]): unknown[] {
+  const parameters: unknown[] = [];
+  for (const row of rows) {
+    parameters.push(row.run_uuid, row.key, row.step, row.timestamp, row.value, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest);
+  }
+  return parameters;
+}
+
+/**
+ * The rows without exact repeats (same key, step, timestamp, value, NaN-ness), the last one
+ * winning: PostgreSQL refuses an upsert that touches one row twice. Rows are grouped by key and
+ * step first, so numbers are compared rather than turned into strings.
+ */
+function withoutRepeats(input: readonly MetricsTable[]): MetricsTable[] {
+  const rows: MetricsTable[] = [];
+  const atKeyAndStep = new Map<string, number[]>();
+  for (const row of input) {
+    const id = `${row.key}\u0000${row.step}`;
+    const positions = atKeyAndStep.get(id);
+    const repeat = positions?.find((at) => {
+      const other = rows[at] as MetricsTable;
+      return other.timestamp === row.timestamp && other.value === row.value && other.is_nan === row.is_nan;
+    });
+    if (repeat !== undefined) {
+      rows[repeat] = row;
+    } else {
+      if (positions) positions.push(rows.length);
+      else atKeyAndStep.set(id, [rows.length]);
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+export async function insertMetricRows(tx: Db, dialect: Dialect, input: readonly MetricsTable[]) {
+  const rows = withoutRepeats(input);
+  for (let start = 0; start < rows.length; start += insertChunk) {
+    const slice = rows.slice(start, start + insertChunk);
+    await tx.executeQuery(CompiledQuery.raw(metricInsertSql(dialect, slice.length), insertParameters(slice)));
   }
 }
 

@@ -137,9 +137,10 @@ describe('log-batch', () => {
     expect(run.data.tags).toContainEqual({ key: 'team', value: 'b' });
     const history = await call('GET', 'metrics/get-history', { run_id: runId, metric_key: 'rmse' }, viewer);
     expect(history.body.metrics[1]).toEqual({ key: 'rmse', value: 0.3, step: 2, timestamp: 1000, model_id: 'm-1', dataset_name: 'wine', dataset_digest: 'abc', run_id: runId });
-    // Exact repeats within one batch are one value.
-    expect((await call('POST', 'runs/log-batch', { run_id: runId, metrics: [metric('rmse', 0.2, 3), metric('rmse', 0.2, 3)] })).status).toBe(200);
-    expect((await call('GET', 'metrics/get-history', { run_id: runId, metric_key: 'rmse' }, viewer)).body.metrics).toHaveLength(3);
+    // Exact repeats within one batch are one value; another value at the same step is another.
+    const repeats = [metric('rmse', 0.2, 3), metric('rmse', 0.1, 3), metric('rmse', 0.2, 3)];
+    expect((await call('POST', 'runs/log-batch', { run_id: runId, metrics: repeats })).status).toBe(200);
+    expect((await call('GET', 'metrics/get-history', { run_id: runId, metric_key: 'rmse' }, viewer)).body.metrics).toHaveLength(4);
     expect((await call('POST', 'runs/log-batch', { run_id: runId })).status).toBe(200);
     expect(await auditActions(runId)).toEqual(['run.create', 'run.log-batch']);
   });

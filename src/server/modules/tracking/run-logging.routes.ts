@@ -4,6 +4,7 @@ import { decodePageToken, encodePageToken } from '../../mlflow/offset-page-token
 import { invalidParameter } from '../../errors';
 import { auditContextFor } from '../auth/principal';
 import { metricHistoryRows } from './metrics.repository';
+import { parseLogBatch } from './log-batch-parse';
 import { logInputs, logOutputs } from './run-inputs.service';
 import { logBatch, logMetric, logModel, logParam } from './run-logging.service';
 import { requireRunRow } from './runs.service';
@@ -37,6 +38,7 @@ export function runLoggingRoutes(app: FastifyInstance) {
     path: 'runs/log-batch',
     access: 'tracking:write',
     request: messages.logBatch,
+    parse: parseLogBatch,
     // 100 params of 6,000 characters and 100 tags of 8,000 exceed the default 1 MB.
     bodyLimit: 2 * 1024 * 1024,
     handler: async (input, request) =>

@@ -47,8 +47,10 @@ function validParams(input: BatchInput['params']): KeyValue[] {
 
 /** Metric rows as stored: NaN as 0 with is_nan, the step defaulting to 0. */
 function metricRows(runId: string, input: MetricInput[]): MetricsTable[] {
+  // A batch repeats a few keys many times (step after step): check each name once.
+  const validKeys = new Set<string>();
   return input.map((metric) => {
-    validateKey(metric.key, 'metric');
+    if (!validKeys.has(metric.key)) validKeys.add(validateKey(metric.key, 'metric'));
     if (metric.timestamp < 0) throw invalidParameter(`Got invalid timestamp ${metric.timestamp} for metric '${metric.key}'. Timestamp must be a non-negative integer (milliseconds since the epoch).`);
     validateLength('Metric model_id', metric.model_id, 256);
     validateLength('Metric dataset_name', metric.dataset_name, limits.datasetName);
@@ -118,7 +120,7 @@ export async function logBatch(database: DatabaseHandle, context: AuditContext, 
     const fresh = await writeParams(tx, runId, params);
     const { tags, before } = await writeTags(tx, runId, batch.tags);
     if (metrics.length > 0) {
-      await insertMetricRows(tx, metrics);
+      await insertMetricRows(tx, database.dialect, metrics);
       await upsertLatestMetrics(tx, latestPerKey(run, metrics));
     }
     if (fresh.length > 0 || tags.length > 0) {
