@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { recordMetricBlocks } from './metric-blocks.repository';
 import type { MetricsTable } from './tracking.tables';
 
 /**
@@ -13,20 +14,38 @@ export async function insertMetricRows(tx: Db, input: readonly MetricsTable[]) {
   const unique = new Map(input.map((row) => [JSON.stringify([row.key, row.step, row.timestamp, row.value, row.is_nan]), row] as const));
   const rows = [...unique.values()];
   for (let start = 0; start < rows.length; start += chunk) {
-    await tx
+    const batch = rows.slice(start, start + chunk);
+    // Only values that are new reach the block summaries: an exact duplicate adds nothing.
+    const inserted = await tx
       .insertInto('metrics')
-      .values(rows.slice(start, start + chunk))
-      // An exact duplicate adds nothing, except that MLflow 3 re-logs a run's metrics with the
-      // logged model's id once the model exists: the existing value then gains that link.
-      .onConflict((conflict) =>
-        conflict.columns(['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan']).doUpdateSet({
-          model_id: sql`coalesce(metrics.model_id, excluded.model_id)`,
-          dataset_name: sql`coalesce(metrics.dataset_name, excluded.dataset_name)`,
-          dataset_digest: sql`coalesce(metrics.dataset_digest, excluded.dataset_digest)`,
-        }),
-      )
+      .values(batch)
+      .onConflict((conflict) => conflict.columns(historyKey).doNothing())
+      .returning(['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan'])
       .execute();
+    if (inserted.length < batch.length) await linkExistingValues(tx, batch.filter((row) => row.model_id !== null || row.dataset_name !== null || row.dataset_digest !== null));
+    await recordMetricBlocks(tx, inserted);
   }
+}
+
+const historyKey = ['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan'] as const;
+
+/**
+ * MLflow 3 re-logs a run's metrics with the logged model's id once the model exists: an existing
+ * value then gains that link (and its dataset's), nothing else changes.
+ */
+async function linkExistingValues(tx: Db, rows: readonly MetricsTable[]) {
+  if (rows.length === 0) return;
+  await tx
+    .insertInto('metrics')
+    .values([...rows])
+    .onConflict((conflict) =>
+      conflict.columns(historyKey).doUpdateSet({
+        model_id: sql`coalesce(metrics.model_id, excluded.model_id)`,
+        dataset_name: sql`coalesce(metrics.dataset_name, excluded.dataset_name)`,
+        dataset_digest: sql`coalesce(metrics.dataset_digest, excluded.dataset_digest)`,
+      }),
+    )
+    .execute();
 }
 
 /**
