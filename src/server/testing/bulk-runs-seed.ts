@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
+import { recordMetricBlocks } from '../modules/tracking/metric-blocks.repository';
 
 export interface BulkRunSpec {
   runName?: string;
@@ -73,7 +74,10 @@ export async function seedRuns(db: Db, experimentId: number, specs: readonly Bul
   await insertChunked(metrics, (batch) => db.insertInto('latest_metrics').values(batch).execute());
   await insertChunked(
     metrics.map(({ experiment_id: _e, ...m }) => ({ ...m, model_id: null, dataset_name: null, dataset_digest: null })),
-    (batch) => db.insertInto('metrics').values(batch).execute(),
+    async (batch) => {
+      await db.insertInto('metrics').values(batch).execute();
+      await recordMetricBlocks(db, batch);
+    },
   );
   return runs.map((r) => r.row.run_uuid);
 }
@@ -91,5 +95,8 @@ export async function seedHistory(db: Db, runId: string, key: string, values: re
     dataset_name: null,
     dataset_digest: null,
   }));
-  await insertChunked(rows, (batch) => db.insertInto('metrics').values(batch).execute());
+  await insertChunked(rows, async (batch) => {
+    await db.insertInto('metrics').values(batch).execute();
+    await recordMetricBlocks(db, batch);
+  });
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
+import { recordMetricBlocks } from '../modules/tracking/metric-blocks.repository';
 
 /**
  * Tracking rows for registry, artifact and logged-model tests, written directly so those suites
@@ -39,18 +40,17 @@ export async function insertRun(db: Db, experimentId: string): Promise<{ runId: 
 }
 
 export async function insertMetric(db: Db, row: { runId: string; modelId: string | null; key: string; value: number; step?: number; timestamp?: number; datasetName?: string; datasetDigest?: string }) {
-  await db
-    .insertInto('metrics')
-    .values({
-      run_uuid: row.runId,
-      key: row.key,
-      value: row.value,
-      is_nan: 0,
-      step: row.step ?? 0,
-      timestamp: row.timestamp ?? Date.now(),
-      model_id: row.modelId,
-      dataset_name: row.datasetName ?? null,
-      dataset_digest: row.datasetDigest ?? null,
-    })
-    .execute();
+  const value = {
+    run_uuid: row.runId,
+    key: row.key,
+    value: row.value,
+    is_nan: 0,
+    step: row.step ?? 0,
+    timestamp: row.timestamp ?? Date.now(),
+    model_id: row.modelId,
+    dataset_name: row.datasetName ?? null,
+    dataset_digest: row.datasetDigest ?? null,
+  };
+  await db.insertInto('metrics').values(value).execute();
+  await recordMetricBlocks(db, [value]);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database';
 import { inTransaction } from '../db/transaction';
+import { recordMetricBlocks } from '../modules/tracking/metric-blocks.repository';
 
 /**
  * Bulk rows for the MLflow benchmark, written straight through Kysely in batched transactions:
@@ -69,6 +70,7 @@ export async function seedSearchExperiment(handle: DatabaseHandle, runs: number)
         { run_uuid: run.run_uuid, key: 'loss', value: next() * 2, step: 0, timestamp: run.end_time, is_nan: 0 },
       ]);
       await tx.insertInto('metrics').values(metrics.map((m) => ({ ...m, model_id: null, dataset_name: null, dataset_digest: null }))).execute();
+      await recordMetricBlocks(tx, metrics);
       await tx.insertInto('latest_metrics').values(metrics.map((m) => ({ ...m, experiment_id: experimentId }))).execute();
     });
   }
@@ -89,24 +91,21 @@ export async function seedHistoryRuns(handle: DatabaseHandle, runs: number, step
   for (const run of rows) {
     for (let from = 0; from < steps; from += batchSize * 2) {
       const count = Math.min(batchSize * 2, steps - from);
-      await inTransaction(handle, (tx) =>
-        tx
-          .insertInto('metrics')
-          .values(
-            Array.from({ length: count }, (_, i) => ({
-              run_uuid: run.run_uuid,
-              key,
-              step: from + i,
-              timestamp: 1_700_000_000_000 + from + i,
-              value: 1 / (from + i + 1),
-              is_nan: 0,
-              model_id: null,
-              dataset_name: null,
-              dataset_digest: null,
-            })),
-          )
-          .execute(),
-      );
+      const values = Array.from({ length: count }, (_, i) => ({
+        run_uuid: run.run_uuid,
+        key,
+        step: from + i,
+        timestamp: 1_700_000_000_000 + from + i,
+        value: 1 / (from + i + 1),
+        is_nan: 0,
+        model_id: null,
+        dataset_name: null,
+        dataset_digest: null,
+      }));
+      await inTransaction(handle, async (tx) => {
+        await tx.insertInto('metrics').values(values).execute();
+        await recordMetricBlocks(tx, values);
+      });
     }
     const last = steps - 1;
     await handle.db

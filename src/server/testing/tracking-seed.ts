@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
+import { recordMetricBlocks } from '../modules/tracking/metric-blocks.repository';
 
 /**
  * Runs with params, tags, metrics and dataset inputs written directly, as the tracking service
@@ -50,7 +51,9 @@ export async function seedRun(db: Db, experimentId: string, spec: SeedRun = {}):
 export async function logMetric(db: Db, experimentId: string, runId: string, key: string, value: number, step = 0, timestamp = 1000): Promise<void> {
   const isNan = Number.isNaN(value) ? 1 : 0;
   const stored = isNan ? 0 : value;
-  await db.insertInto('metrics').values({ run_uuid: runId, key, step, timestamp, value: stored, is_nan: isNan, model_id: null, dataset_name: null, dataset_digest: null }).execute();
+  const row = { run_uuid: runId, key, step, timestamp, value: stored, is_nan: isNan, model_id: null, dataset_name: null, dataset_digest: null };
+  await db.insertInto('metrics').values(row).execute();
+  await recordMetricBlocks(db, [row]);
   await db.deleteFrom('latest_metrics').where('run_uuid', '=', runId).where('key', '=', key).execute();
   await db.insertInto('latest_metrics').values({ run_uuid: runId, key, experiment_id: Number(experimentId), step, timestamp, value: stored, is_nan: isNan }).execute();
 }

@@ -87,6 +87,29 @@ export function bucketize(points: ReadonlyArray<readonly [number, number]>, buck
   return [...byIndex.values()];
 }
 
+/**
+ * Merges finer aggregates (block summaries) into `buckets` equal-width buckets over [xMin, xMax],
+ * each placed by its first x: counts add up, min and max carry over, so spikes survive.
+ */
+export function mergeAggregates(parts: readonly BucketAggregate[], xMin: number, xMax: number, buckets: number): BucketAggregate[] {
+  const byIndex = new Map<number, BucketAggregate>();
+  for (const part of parts) {
+    const index = bucketOf(part.xFirst, xMin, xMax, buckets);
+    const bucket = byIndex.get(index);
+    if (!bucket) {
+      byIndex.set(index, { ...part, index });
+      continue;
+    }
+    bucket.xFirst = Math.min(bucket.xFirst, part.xFirst);
+    bucket.xLast = Math.max(bucket.xLast, part.xLast);
+    bucket.yMin = bucket.yMin === null ? part.yMin : part.yMin === null ? bucket.yMin : Math.min(bucket.yMin, part.yMin);
+    bucket.yMax = bucket.yMax === null ? part.yMax : part.yMax === null ? bucket.yMax : Math.max(bucket.yMax, part.yMax);
+    bucket.count += part.count;
+    bucket.nonFinite += part.nonFinite;
+  }
+  return [...byIndex.values()];
+}
+
 /** Downsamples raw points to at most `maxPoints` (plus gap markers); short series pass through. */
 export function minMaxDownsample(points: ReadonlyArray<readonly [number, number]>, maxPoints: number): Point[] {
   if (points.length <= maxPoints) return points.map(([x, y]) => [x, Number.isFinite(y) ? y : null]);

@@ -5,7 +5,14 @@ interface TooltipPayload {
   dataKey?: string | number;
   value?: number | string | null;
   color?: string;
+  /** The data row; a row naming its `series` belongs to that series whatever the data key. */
+  payload?: unknown;
 }
+
+const seriesKeyOf = (item: TooltipPayload) => {
+  const row = item.payload as { series?: unknown } | undefined;
+  return typeof row?.series === 'string' ? row.series : item.dataKey;
+};
 
 /** The one tooltip every chart shows: the label, then a coloured line per series. */
 export function ChartTooltipContent({
@@ -26,7 +33,8 @@ export function ChartTooltipContent({
     <div className="rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-md">
       {label !== undefined && <p className="mb-1 font-medium text-foreground">{formatLabel ? formatLabel(label) : label}</p>}
       {payload.map((item) => {
-        const index = series.findIndex((s) => s.key === item.dataKey);
+        const key = seriesKeyOf(item);
+        const index = series.findIndex((s) => s.key === key);
         const config = series[index];
         if (!config || item.value === null || item.value === undefined) return null;
         return (

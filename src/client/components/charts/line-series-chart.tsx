@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartContainer } from './chart-container';
 import { axisProps, chartColor, gridProps, type SeriesConfig } from './chart-theme';
@@ -5,6 +6,13 @@ import { ChartTooltipContent } from './chart-tooltip';
 
 export interface LineSeries extends SeriesConfig {
   points: Array<{ x: number; y: number | null }>;
+}
+
+/** A row of one line's data; `series` tells the tooltip whose value it is. */
+interface LineRow {
+  x: number;
+  y: number | null;
+  series: string;
 }
 
 /**
@@ -26,6 +34,11 @@ export function LineSeriesChart({
   height?: number;
   legend?: boolean;
 }) {
+  // One data array per line, rebuilt only with the series (Recharts re-registers a line whose data
+  // changes). Every line reads the same key `y`: Recharts reads each distinct data key of a value
+  // axis from every line's rows, so one key per series made the work grow with lines × points.
+  // Frozen, so the Immer in Recharts' store adopts the rows instead of walking and freezing each.
+  const lineData = useMemo(() => series.map((s) => Object.freeze(s.points.map((p): LineRow => Object.freeze({ x: p.x, y: p.y, series: s.key })))), [series]);
   return (
     <ChartContainer label={label} height={height} series={series} legend={legend}>
       <LineChart margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
@@ -36,8 +49,8 @@ export function LineSeriesChart({
         {series.map((s, i) => (
           <Line
             key={s.key}
-            data={s.points.map((p) => ({ x: p.x, [s.key]: p.y }))}
-            dataKey={s.key}
+            data={lineData[i]}
+            dataKey="y"
             name={s.label}
             stroke={s.color ?? chartColor(i)}
             dot={false}

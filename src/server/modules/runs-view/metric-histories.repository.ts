@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { MetricSeries, XAxis } from '../../../shared/contract/metric-history';
 import { type BucketAggregate, assembleBuckets } from '../../../shared/charts/min-max-downsample';
+import { blockSizeFor, mergeBlocks, readBlocks, seriesExtents, seriesId } from './metric-blocks-read.repository';
 import type { Db } from '../../db/database';
 
 /** Largest magnitude counted as finite; ±Infinity compare beyond it on both dialects. */
@@ -14,40 +15,36 @@ interface SeriesRequest {
 }
 
 /**
- * Downsampled histories: per (run, metric) one indexed range read (metrics_pk starts with run,
- * key, step) that the database aggregates into min/max buckets, so 100,000 logged steps travel
- * as at most `maxPoints` points. Short series are read raw.
+ * Downsampled histories. Extents come from the coarsest block summaries (metric_blocks, a few rows
+ * per series); a long series is then merged from the block summaries of the coarsest size that
+ * still gives every other bucket a block, so 100,000 logged steps cost a few hundred rows and
+ * travel as at most `maxPoints` points. Short series are read raw; a series whose blocks cannot
+ * place it on the x axis (too few steps, or wall time not rising with the step) is aggregated
+ * from its values by the database.
  */
 export async function metricHistories(db: Db, request: SeriesRequest): Promise<MetricSeries[]> {
   const starts = new Map(
     (await db.selectFrom('runs').select(['run_uuid', 'start_time']).where('run_uuid', 'in', [...request.runIds]).execute()).map((r) => [r.run_uuid, Number(r.start_time)]),
   );
-  const extents = await db
-    .selectFrom('metrics')
-    .select([
-      'run_uuid',
-      'key',
-      (eb) => eb.fn.countAll<number>().as('count'),
-      (eb) => eb.fn.min(request.xAxis === 'step' ? 'step' : 'timestamp').as('x_min'),
-      (eb) => eb.fn.max(request.xAxis === 'step' ? 'step' : 'timestamp').as('x_max'),
-      sql<number>`sum(case when is_nan = 1 or value > ${finiteBound} or value < ${-finiteBound} then 1 else 0 end)`.as('non_finite'),
-    ])
-    .where('run_uuid', 'in', [...starts.keys()])
-    .where('key', 'in', [...request.metrics])
-    .groupBy(['run_uuid', 'key'])
-    .execute();
+  const extents = await seriesExtents(db, [...starts.keys()], request.metrics);
+  const buckets = Math.max(1, Math.floor(request.maxPoints / 2));
+  const planned = extents.map((extent) => ({ extent, size: extent.count > request.maxPoints ? blockSizeFor(extent, buckets) : undefined }));
+  const blocks = await readBlocks(db, planned);
   const series = await Promise.all(
-    extents.map(async (extent) => {
-      const offset = request.xAxis === 'relative' ? (starts.get(extent.run_uuid) ?? 0) : 0;
-      const count = Number(extent.count);
-      const buckets = count > request.maxPoints ? Math.max(1, Math.floor(request.maxPoints / 2)) : 0;
-      const aggregates = await readBuckets(db, request.xAxis, extent.run_uuid, extent.key, Number(extent.x_min), Number(extent.x_max), buckets);
+    planned.map(async ({ extent, size }) => {
+      const offset = request.xAxis === 'relative' ? (starts.get(extent.runId) ?? 0) : 0;
+      const [xMin, xMax] = request.xAxis === 'step' ? [extent.stepMin, extent.stepMax] : [extent.timeMin, extent.timeMax];
+      const downsampled = extent.count > request.maxPoints;
+      const summaries = size === undefined ? undefined : blocks.get(seriesId(extent.runId, extent.key));
+      const aggregates =
+        (summaries && mergeBlocks(summaries, request.xAxis, xMin, xMax, buckets)) ??
+        (await readBuckets(db, request.xAxis, extent.runId, extent.key, xMin, xMax, downsampled ? buckets : 0));
       return {
-        runId: extent.run_uuid,
+        runId: extent.runId,
         key: extent.key,
-        rawCount: count,
-        nonFiniteCount: Number(extent.non_finite),
-        downsampled: buckets > 0,
+        rawCount: extent.count,
+        nonFiniteCount: extent.nonFinite,
+        downsampled,
         points: assembleBuckets(aggregates).map(([x, y]) => [x - offset, y] as [number, number | null]),
       };
     }),

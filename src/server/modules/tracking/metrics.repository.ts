@@ -1,6 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database';
 import { placeholders } from '../../db/placeholders';
+import { type InsertedValue, recordMetricBlocks } from './metric-blocks.repository';
 import type { MetricsTable } from './tracking.tables';
 
 /**
@@ -9,26 +10,30 @@ import type { MetricsTable } from './tracking.tables';
  */
 const chunk = 500;
 const insertChunk = 1000;
+const historyKey = ['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan'] as const;
 const metricColumns = ['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan', 'model_id', 'dataset_name', 'dataset_digest'] as const;
 
 /**
  * `insert into metrics … values (…), … on conflict …` for `rows` rows, written out (see
- * placeholders.ts). The text is kept per dialect and row count (a full chunk is the common
- * case); SQLite's statement cache then keeps the prepared statement.
+ * placeholders.ts): `new` adds values and returns those it added, `link` only gives existing
+ * values a model or dataset link. The text is kept per dialect, mode and row count (a full chunk
+ * is the common case); SQLite's statement cache then keeps the prepared statement.
  */
 const insertSqlCache = new Map<string, string>();
 const insertSqlCacheSize = 16;
 
-function metricInsertSql(dialect: Dialect, rows: number): string {
-  const cacheKey = `${dialect}:${rows}`;
+function metricInsertSql(dialect: Dialect, mode: 'new' | 'link', rows: number): string {
+  const cacheKey = `${dialect}:${mode}:${rows}`;
   const cached = insertSqlCache.get(cacheKey);
   if (cached) return cached;
   const columns = metricColumns.length;
   const tuples = Array.from({ length: rows }, (_, row) => `(${placeholders(dialect, columns, row * columns).join(',')})`);
+  const insert = `insert into metrics (${metricColumns.join(', ')}) values ${tuples.join(',')} on conflict (${historyKey.join(', ')})`;
   // An exact duplicate adds nothing, except that MLflow 3 re-logs a run's metrics with the
   // logged model's id once the model exists: the existing value then gains that link.
-  const text = `insert into metrics (${metricColumns.join(', ')}) values ${tuples.join(',')}
-    on conflict (run_uuid, key, step, timestamp, value, is_nan) do update set
+  const text = mode === 'new'
+    ? `${insert} do nothing returning ${historyKey.join(', ')}`
+    : `${insert} do update set
       model_id = coalesce(metrics.model_id, excluded.model_id),
       dataset_name = coalesce(metrics.dataset_name, excluded.dataset_name),
       dataset_digest = coalesce(metrics.dataset_digest, excluded.dataset_digest)`;
@@ -76,7 +81,13 @@ export async function insertMetricRows(tx: Db, dialect: Dialect, input: readonly
   const rows = withoutRepeats(input);
   for (let start = 0; start < rows.length; start += insertChunk) {
     const slice = rows.slice(start, start + insertChunk);
-    await tx.executeQuery(CompiledQuery.raw(metricInsertSql(dialect, slice.length), insertParameters(slice)));
+    const inserted = await tx.executeQuery<InsertedValue>(CompiledQuery.raw(metricInsertSql(dialect, 'new', slice.length), insertParameters(slice)));
+    if (inserted.rows.length < slice.length) {
+      const linked = slice.filter((row) => row.model_id !== null || row.dataset_name !== null || row.dataset_digest !== null);
+      if (linked.length > 0) await tx.executeQuery(CompiledQuery.raw(metricInsertSql(dialect, 'link', linked.length), insertParameters(linked)));
+    }
+    // Only values that are new reach the block summaries: an exact duplicate adds nothing.
+    await recordMetricBlocks(tx, inserted.rows);
   }
 }
 

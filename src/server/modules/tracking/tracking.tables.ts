@@ -56,6 +56,23 @@ export interface LatestMetricsTable {
   is_nan: number;
 }
 
+/** A summary of `block_size` consecutive steps of one history (see metric-blocks.repository). */
+export interface MetricBlocksTable {
+  run_uuid: string;
+  key: string;
+  block_size: number;
+  block_index: number;
+  step_min: number;
+  step_max: number;
+  time_min: number;
+  time_max: number;
+  /** Lowest and highest finite value, null when the block holds none. */
+  value_min: number | null;
+  value_max: number | null;
+  value_count: number;
+  non_finite: number;
+}
+
 export interface DatasetsTable {
   dataset_uuid: string;
   experiment_id: number;
@@ -116,6 +133,7 @@ export interface TrackingTables {
   params: RunKeyValueTable;
   metrics: MetricsTable;
   latest_metrics: LatestMetricsTable;
+  metric_blocks: MetricBlocksTable;
   datasets: DatasetsTable;
   run_inputs: RunInputsTable;
   input_tags: InputTagsTable;

@@ -4,7 +4,8 @@ import { getMetricHistories, type XAxis } from '../../../../shared/contract/metr
 import { getRunDetail, groupRuns, type RunsQueryInput, searchRunsPage } from '../../../../shared/contract/runs';
 import { callApi } from '../../../lib/api-client';
 
-export const pageSize = 200;
+/** Rows per request: small, so the page under a scrollbar jump arrives within a frame or two. */
+export const pageSize = 50;
 
 export const runsQueries = {
   all: () => ['runs'] as const,

@@ -4,25 +4,33 @@ import { pageSize, runsQueries } from './runs.queries';
 
 /** Up to this many runs the table loads them all and nests children under their parents. */
 export const treeLimit = 2000;
+/** Pages fetched beyond each side of the visible ones, once those have arrived. */
+const prefetchPages = 3;
+
+const pagesBetween = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /**
- * The rows the table can show: page 0 (with the total) always, plus the pages under the visible
- * range and one either side. Beyond `treeLimit` runs only those pages are fetched.
+ * The rows the table can show: page 0 (with the total) always, then the pages under the visible
+ * range, and only once those have arrived the pages either side (so a jump to row 50,000 waits
+ * for one small page, not for its neighbours). Up to `treeLimit` runs every page is fetched.
  */
 export function useRunWindow(query: RunsQueryInput, range: { start: number; end: number }) {
   const first = useQuery(runsQueries.page(query, 0));
   const total = first.data?.total ?? 0;
   const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
-  const wanted = new Set<number>();
-  if (total <= treeLimit) for (let p = 1; p <= lastPage; p++) wanted.add(p);
-  else {
-    const from = Math.max(1, Math.floor(range.start / pageSize) - 1);
-    const to = Math.min(lastPage, Math.floor(range.end / pageSize) + 1);
-    for (let p = from; p <= to; p++) wanted.add(p);
-  }
-  const pages = useQueries({ queries: first.data && !first.isPlaceholderData ? [...wanted].map((p) => ({ ...runsQueries.page(query, p), enabled: true })) : [] });
+  const ready = first.data !== undefined && !first.isPlaceholderData;
+  const startPage = Math.max(1, Math.floor(range.start / pageSize));
+  const endPage = Math.min(lastPage, Math.floor(range.end / pageSize));
+  const visible = total <= treeLimit ? pagesBetween(1, lastPage) : pagesBetween(startPage, endPage);
+  const visiblePages = useQueries({ queries: ready ? visible.map((p) => runsQueries.page(query, p)) : [] });
+  const arrived = visiblePages.every((page) => page.data !== undefined);
+  const around = total <= treeLimit ? [] : [...pagesBetween(Math.max(1, startPage - prefetchPages), startPage - 1), ...pagesBetween(endPage + 1, Math.min(lastPage, endPage + prefetchPages))];
+  const aroundPages = useQueries({ queries: ready && arrived ? around.map((p) => runsQueries.page(query, p)) : [] });
+
   const rows = new Map<number, RunRow>();
   first.data?.items.forEach((run, i) => rows.set(i, run));
-  [...wanted].forEach((p, i) => pages[i]?.data?.items.forEach((run, j) => rows.set(p * pageSize + j, run)));
+  const add = (pages: number[], results: typeof visiblePages) => pages.forEach((p, i) => results[i]?.data?.items.forEach((run, j) => rows.set(p * pageSize + j, run)));
+  add(visible, visiblePages);
+  add(around, aroundPages);
   return { first, total, rows, complete: total <= treeLimit && rows.size >= total };
 }

@@ -9,7 +9,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { ErrorState } from '../../../components/ui/query-state';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api-client';
-import { runsQueries } from '../api/runs.queries';
+import { pageSize, runsQueries } from '../api/runs.queries';
 import { useRunWindow } from '../api/use-run-window';
 import { nestRuns, type TreeRow } from '../utils/run-tree';
 import { type RunsViewState, nextOrder, parseGroupBy, readRunsView, toRunsQuery, writeRunsView } from '../utils/runs-view-state';
@@ -19,6 +19,9 @@ import { type RowControls, colorIndex, runColor } from './run-columns';
 import { RunGroupsTable } from './run-groups-table';
 import { RunsTable } from './runs-table';
 import { RunsToolbar } from './runs-toolbar';
+
+const samePages = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.floor(a.start / pageSize) === Math.floor(b.start / pageSize) && Math.floor(a.end / pageSize) === Math.floor(b.end / pageSize);
 
 function filterErrorOf(error: unknown): FilterError | undefined {
   if (!(error instanceof ApiError) || error.status !== 400) return undefined;
@@ -93,7 +96,8 @@ export function ExperimentRunsView({ experiment }: { experiment: Experiment }) {
     }),
     [state.selected, state.colors, collapsed, update],
   );
-  const onRangeChange = useCallback((r: { start: number; end: number }) => setRange((old) => (old.start === r.start && old.end === r.end ? old : r)), []);
+  // Only a change of the pages under the window matters here: scrolling within them re-renders the table alone.
+  const onRangeChange = useCallback((r: { start: number; end: number }) => setRange((old) => (samePages(old, r) ? old : r)), []);
 
   const groupBy = parseGroupBy(state.groupBy);
   const filterError = probe.isError ? filterErrorOf(probe.error) : undefined;

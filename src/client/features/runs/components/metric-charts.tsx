@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
+import type { MetricSeries } from '../../../../shared/contract/metric-history';
 import { type XAxis, xAxes } from '../../../../shared/contract/metric-history';
 import { ChartLegend } from '../../../components/charts/chart-legend';
 import { LineSeriesChart } from '../../../components/charts/line-series-chart';
 import { Select } from '../../../components/ui/field';
 import { ErrorState, Spinner } from '../../../components/ui/query-state';
 import { runsQueries } from '../api/runs.queries';
-import { formatX, shapeSeries } from '../utils/chart-data';
+import { formatX, metricLines } from '../utils/chart-data';
 
 export interface ChartRun {
   runId: string;
@@ -21,7 +22,11 @@ const axisLabels: Record<XAxis, string> = { step: 'Step', time: 'Wall time', rel
  * every chart obeys: x axis (step, wall time, relative time), log scale and smoothing. Histories
  * arrive downsampled (min/max per bucket); NaN and infinite values become gaps with a note.
  */
-export function MetricCharts({ runs, metrics }: { runs: ChartRun[]; metrics: string[] }) {
+export function MetricCharts({ runs: given, metrics }: { runs: ChartRun[]; metrics: string[] }) {
+  // Routes pass a fresh array each render: keep one while the runs are the same, so charts are not redrawn.
+  const signature = given.map((r) => `${r.runId}:${r.label}:${r.color}`).join('|');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature covers every field of the runs
+  const runs = useMemo(() => given, [signature]);
   const [xAxis, setXAxis] = useState<XAxis>('step');
   const [logScale, setLogScale] = useState(false);
   const [smoothing, setSmoothing] = useState(0);
@@ -54,35 +59,48 @@ export function MetricCharts({ runs, metrics }: { runs: ChartRun[]; metrics: str
         <ErrorState error={histories.error} onRetry={() => histories.refetch()} />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
-          {metrics.map((key) => {
-            const series = histories.data.series.filter((s) => s.key === key);
-            let hidden = 0;
-            let raw = 0;
-            const lines = runs.flatMap((run) => {
-              const s = series.find((x) => x.runId === run.runId);
-              if (!s) return [];
-              const shaped = shapeSeries(s, { smoothing, logScale });
-              hidden += shaped.hidden;
-              raw += s.rawCount;
-              return [{ key: run.runId, label: run.label, color: run.color, points: shaped.points, format: (v: number) => String(+v.toPrecision(5)) }];
-            });
-            return (
-              <div key={key} className="rounded-lg border border-border bg-surface p-3">
-                <h3 className="mb-1 flex justify-between text-sm font-medium">
-                  {key}
-                  <span className="text-xs font-normal text-muted-foreground">{`${raw.toLocaleString('en-US')} points logged`}</span>
-                </h3>
-                <LineSeriesChart label={`${key} by ${axisLabels[xAxis].toLowerCase()}`} series={lines} formatX={(x) => formatX(x, xAxis)} logScale={logScale} legend={false} />
-                {hidden > 0 && (
-                  <p role="note" className="mt-1 text-xs text-warning">
-                    {`${hidden.toLocaleString('en-US')} value${hidden === 1 ? '' : 's'} not drawn (NaN, infinite${logScale ? ' or ≤ 0 on a log scale' : ''}): the line has gaps there.`}
-                  </p>
-                )}
-              </div>
-            );
-          })}
+          {metrics.map((key) => (
+            <MetricChart key={key} metric={key} series={histories.data.series} runs={runs} xAxis={xAxis} logScale={logScale} smoothing={smoothing} />
+          ))}
         </div>
       )}
     </section>
   );
 }
+
+/**
+ * One metric's chart. Memoised with its shaped lines: Recharts re-registers every line whose data
+ * array changes, which for 20 runs × 1,000 points is most of a render.
+ */
+const MetricChart = memo(function MetricChart({
+  metric,
+  series,
+  runs,
+  xAxis,
+  logScale,
+  smoothing,
+}: {
+  metric: string;
+  series: MetricSeries[];
+  runs: ChartRun[];
+  xAxis: XAxis;
+  logScale: boolean;
+  smoothing: number;
+}) {
+  const { lines, hidden, raw } = useMemo(() => metricLines(series, metric, runs, { smoothing, logScale }), [series, metric, runs, smoothing, logScale]);
+  const format = useMemo(() => (x: number) => formatX(x, xAxis), [xAxis]);
+  return (
+    <div className="rounded-lg border border-border bg-surface p-3">
+      <h3 className="mb-1 flex justify-between text-sm font-medium">
+        {metric}
+        <span className="text-xs font-normal text-muted-foreground">{`${raw.toLocaleString('en-US')} points logged`}</span>
+      </h3>
+      <LineSeriesChart label={`${metric} by ${axisLabels[xAxis].toLowerCase()}`} series={lines} formatX={format} logScale={logScale} legend={false} />
+      {hidden > 0 && (
+        <p role="note" className="mt-1 text-xs text-warning">
+          {`${hidden.toLocaleString('en-US')} value${hidden === 1 ? '' : 's'} not drawn (NaN, infinite${logScale ? ' or ≤ 0 on a log scale' : ''}): the line has gaps there.`}
+        </p>
+      )}
+    </div>
+  );
+});

@@ -1,12 +1,13 @@
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { type Row, flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { ArrowDown, ArrowUp } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { cn } from '../../../components/ui/cn';
 import type { TreeRow } from '../utils/run-tree';
 import { type RowControls, type RunColumnMeta, runColumns } from './run-columns';
 
 const rowHeight = 36;
 const nominalHeight = 600;
+/** Rows rendered beyond each edge: the window is redrawn a frame after the scroll, so more than a fast wheel's rows per frame. */
 const overscan = 12;
 
 /**
@@ -57,7 +58,7 @@ export function RunsTable({
   const padBottom = count * rowHeight - (items.at(-1)?.end ?? 0);
 
   return (
-    <div className="overflow-auto rounded-lg border border-border bg-surface" style={{ height }} data-testid="runs-scroller" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div className="overflow-auto rounded-lg border border-border bg-surface" style={{ height, contain: 'strict' }} data-testid="runs-scroller" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
       <table className="border-collapse text-sm" style={{ width: totalWidth, tableLayout: 'fixed' }} aria-rowcount={count + 1}>
         <colgroup>
           {columns.map((c) => (
@@ -92,31 +93,46 @@ export function RunsTable({
           {items.map((item, i) => {
             const tree = visible[i];
             const row = tree ? tableRows[next++] : undefined;
-            return (
-              <tr
-                key={item.key}
-                aria-rowindex={item.index + 2}
-                data-loaded={row ? 'true' : 'false'}
-                className={cn('border-t border-border', tree?.pinned && 'bg-primary/5', tree && controls.selected.has(tree.run.runId) && 'bg-primary/10')}
-                style={{ height: rowHeight }}
-              >
-                {row
-                  ? row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="truncate px-2">
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ))
-                  : columns.map((c) => (
-                      <td key={c.id} className="px-2">
-                        <span className="block h-3 animate-pulse rounded bg-muted" />
-                      </td>
-                    ))}
-              </tr>
-            );
+            return <RunsTableRow key={item.key} index={item.index} tree={tree} row={row} columns={columns} selected={tree !== undefined && controls.selected.has(tree.run.runId)} />;
           })}
           {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden />}
         </tbody>
       </table>
     </div>
   );
+}
+
+type Columns = ReturnType<typeof runColumns>;
+
+/**
+ * One row, re-rendered only when its run, its place in the tree, its selection or the columns
+ * change: scrolling by ten rows then builds ten rows' cells, not the whole window's.
+ */
+const RunsTableRow = memo(
+  function RunsTableRow({ index, tree, row, columns, selected }: { index: number; tree: TreeRow | undefined; row: Row<TreeRow> | undefined; columns: Columns; selected: boolean }) {
+    return (
+      <tr aria-rowindex={index + 2} data-loaded={row ? 'true' : 'false'} className={cn('border-t border-border', tree?.pinned && 'bg-primary/5', selected && 'bg-primary/10')} style={{ height: rowHeight }}>
+        {row
+          ? row.getVisibleCells().map((cell) => (
+              <td key={cell.id} className="truncate px-2">
+                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+              </td>
+            ))
+          : (
+              // One cell per loading row, not one per column: a jump shows ~40 of them at once.
+              <td colSpan={columns.length} className="px-2">
+                <span className="block h-3 animate-pulse rounded bg-muted" />
+              </td>
+            )}
+      </tr>
+    );
+  },
+  (before, after) =>
+    before.index === after.index && before.columns === after.columns && before.selected === after.selected && (before.row === undefined) === (after.row === undefined) && sameTreeRow(before.tree, after.tree),
+);
+
+/** Tree rows are rebuilt per render; the same run in the same place draws the same. */
+function sameTreeRow(a: TreeRow | undefined, b: TreeRow | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.run === b.run && a.pinned === b.pinned && a.depth === b.depth && a.childCount === b.childCount;
 }

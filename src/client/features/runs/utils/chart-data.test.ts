@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSeries } from '../../../testing/runs-factories';
-import { formatDuration, formatMetric, shapeSeries } from './chart-data';
+import { formatDuration, formatMetric, metricLines, shapeSeries } from './chart-data';
 
 describe('shapeSeries', () => {
   it('passes values through without smoothing and counts non-finite ones', () => {
@@ -30,5 +30,22 @@ describe('formatting', () => {
     expect(formatMetric(0.123456)).toBe('0.1235');
     expect(formatMetric(1234567)).toBe('1.235e+6');
     expect(formatDuration(95_000)).toBe('1m 35s');
+  });
+});
+
+describe('metricLines', () => {
+  it('draws one line per run that logged the metric, in the runs order, counting logged and hidden values', () => {
+    const series = [buildSeries('b', 'loss', [3, null]), buildSeries('a', 'loss', [1, 2]), buildSeries('a', 'acc', [0.5])];
+    const runs = [
+      { runId: 'a', label: 'run a', color: 'red' },
+      { runId: 'b', label: 'run b', color: 'blue' },
+      { runId: 'c', label: 'run c', color: 'green' },
+    ];
+    const { lines, hidden, raw } = metricLines(series, 'loss', runs, { smoothing: 0, logScale: false });
+    expect(lines.map((l) => [l.key, l.label, l.color, l.points.map((p) => p.y)])).toEqual([
+      ['a', 'run a', 'red', [1, 2]],
+      ['b', 'run b', 'blue', [3, null]],
+    ]);
+    expect({ hidden, raw }).toEqual({ hidden: 1, raw: 4 });
   });
 });

@@ -40,6 +40,32 @@ export function shapeSeries(series: MetricSeries, options: { smoothing: number; 
   return { points, hidden };
 }
 
+/**
+ * The lines of one metric's chart, one per run in the runs' order (runs without the metric are
+ * left out), with the count of values logged and of values not drawn.
+ */
+export function metricLines(
+  series: readonly MetricSeries[],
+  metric: string,
+  runs: ReadonlyArray<{ runId: string; label: string; color: string }>,
+  options: { smoothing: number; logScale: boolean },
+) {
+  const ofMetric = new Map(series.filter((s) => s.key === metric).map((s) => [s.runId, s]));
+  let hidden = 0;
+  let raw = 0;
+  const lines = runs.flatMap((run) => {
+    const s = ofMetric.get(run.runId);
+    if (!s) return [];
+    const shaped = shapeSeries(s, options);
+    hidden += shaped.hidden;
+    raw += s.rawCount;
+    return [{ key: run.runId, label: run.label, color: run.color, points: shaped.points, format: formatValue }];
+  });
+  return { lines, hidden, raw };
+}
+
+const formatValue = (v: number) => String(+v.toPrecision(5));
+
 /** An x value as the axis shows it. */
 export function formatX(x: number, axis: XAxis): string {
   if (axis === 'step') return Number.isInteger(x) ? x.toLocaleString('en-US') : x.toFixed(1);
