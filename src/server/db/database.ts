@@ -50,11 +50,13 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   const file = url.replace(/^sqlite:(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SqliteDatabase(file);
-  // 16 KB pages (SQLite's default is 4 KB) for a new database; an existing one keeps its size.
+  // 8 KB pages (SQLite's default is 4 KB) for a new database; an existing one keeps its size.
   // Metric histories are read in long index ranges (a chart samples every k-th step of 100,000):
-  // a quarter of the page reads made those reads ~40% cheaper, and inserts cost the same.
-  // It must come first: enabling WAL writes the database header, which fixes the page size.
-  sqlite.pragma('page_size = 16384');
+  // half the page reads made those reads ~30% cheaper, with inserts and run search unchanged.
+  // 16 KB saved a little more there but doubled run search's cost (each point lookup copies a
+  // bigger page into the same 2 MB cache). It must come first: enabling WAL writes the
+  // database header, which fixes the page size.
+  sqlite.pragma('page_size = 8192');
   // WAL: readers never block the writer. synchronous=NORMAL keeps every committed transaction
   // across a process crash or kill -9 (the WAL is in the OS page cache); only a power loss can
   // drop the last few. busy_timeout lets the CLI write while the server runs.
