@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChainStatus } from '../../../shared/contract/audit';
 import { appendTestEvents } from '../../testing/audit-events';
 import { buildTestApp, type TestApp } from '../../testing/build-test-app';
+import { verifyAuditChain } from './audit-verify';
 
 let t: TestApp | undefined;
 let admin: Record<string, string>;
@@ -53,6 +54,16 @@ describe('verifying the chain', () => {
 
     await app().database.handle.db.deleteFrom('audit_events').where('seq', '=', 2).execute();
     expect((await verify('full')).broken).toEqual({ seq: 3, reason: 'event 2 is missing (next present is 3)' });
+  });
+
+  it('checks up to the head it started from while events keep arriving (no false "deleted" alarm)', async () => {
+    await events(2100); // more than one page: verification yields to other requests between pages
+    const before = await app().database.handle.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow();
+    const verifying = verifyAuditChain(app().database.handle);
+    await events(5, 'late');
+    const result = await verifying;
+    expect(result).toMatchObject({ ok: true, broken: null, lastSeq: before.seq, checked: before.seq });
+    expect(await verifyAuditChain(app().database.handle)).toMatchObject({ ok: true, lastSeq: before.seq + 5 });
   });
 });
 

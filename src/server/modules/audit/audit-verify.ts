@@ -30,13 +30,16 @@ export function chainProblem(previous: { seq: number; hash: string | null }, row
 /**
  * Recomputes the chain from `fromSeq` (after a trusted `fromHash`) to the head and reports the
  * first event whose hash, link or sequence number does not match. Reads in keyset pages of rows
- * as arrays, so memory stays flat at any size; between pages it lets other requests run.
+ * as arrays, so memory stays flat at any size; between pages it lets other requests run. The
+ * head is read first: events appended while it runs are left for the next verification, rather
+ * than making the chain look longer than the head it is compared with.
  */
 export async function verifyAuditChain(database: DatabaseHandle, from: { seq: number; hash: string } = { seq: 0, hash: genesisHash }): Promise<VerifyResult> {
+  const head = await readHead(database.db);
   let previous = from;
   let checked = 0;
   for (;;) {
-    const rows = await chainPage(database, previous.seq, pageSize);
+    const rows = await chainPage(database, previous.seq, head.seq, pageSize);
     for (const row of rows) {
       const problem = chainProblem(previous, row, rowMaterial(row));
       if (problem) return { ok: false, checked, lastSeq: previous.seq, broken: { seq: row[chainAt.seq], reason: problem } };
@@ -46,7 +49,6 @@ export async function verifyAuditChain(database: DatabaseHandle, from: { seq: nu
     if (rows.length < pageSize) break;
     await nextTurn();
   }
-  const head = await readHead(database.db);
   if (head.seq !== previous.seq || head.hash !== previous.hash) {
     return {
       ok: false,

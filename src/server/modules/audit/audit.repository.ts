@@ -56,8 +56,8 @@ export function readHead(db: Db) {
   return db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
 }
 
-/** Events after `afterSeq` in chain order, as arrays, one page at a time (keyset pagination). */
-export function chainPage(database: DatabaseHandle, afterSeq: number, limit: number): Promise<ChainRow[]> {
-  const query = database.db.selectFrom('audit_events').select(chainColumns).where('seq', '>', afterSeq).orderBy('seq').limit(limit);
+/** Events after `afterSeq` up to `upToSeq` in chain order, as arrays, one page at a time (keyset pagination). */
+export function chainPage(database: DatabaseHandle, afterSeq: number, upToSeq: number, limit: number): Promise<ChainRow[]> {
+  const query = database.db.selectFrom('audit_events').select(chainColumns).where('seq', '>', afterSeq).where('seq', '<=', upToSeq).orderBy('seq').limit(limit);
   return selectArrays(database, query) as Promise<ChainRow[]>;
 }
