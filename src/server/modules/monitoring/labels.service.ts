@@ -6,7 +6,8 @@ import { toCell } from './cell-value';
 import { findDeployment } from './deployment-lookup.repository';
 import { findPredictions, markLabelled } from './prediction-index.repository';
 import type { ProfileCache } from './profile-cache';
-import { floorTo, foldLabel, granularities } from './window-aggregate';
+import { floorTo } from './ingest.service';
+import { foldLabel, granularities } from './window-aggregate';
 import { lockWindows, upsertWindows } from './windows.repository';
 
 /**
