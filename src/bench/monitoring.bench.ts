@@ -14,6 +14,7 @@ import { createToken } from '../server/modules/auth/tokens.service';
 import { createUser } from '../server/modules/auth/users.service';
 import { findDriftSettings } from '../server/modules/monitoring/drift-settings.repository';
 import { driftStatistics } from '../server/modules/monitoring/drift-statistics';
+import { newFeatureRow, setValue } from '../server/modules/monitoring/feature-row';
 import { seedDeployment } from '../server/modules/monitoring/monitoring-test-seed';
 import { ProfileBuilder } from '../server/modules/monitoring/profile-builder';
 import { insertProfile } from '../server/modules/monitoring/profiles.repository';
@@ -106,13 +107,11 @@ const seedStart = performance.now();
 for (let day = 0; day < 30; day++) {
   const windows = Array.from({ length: 24 }, (_, h) => {
     const agg = emptyWindow(stored.id, profile);
+    const features = newFeatureRow(profile.features.length);
     for (let e = 0; e < 1000; e++) {
       const values = row();
-      const cells = profile.features.map((f) => {
-        const v = values[f.name];
-        return typeof v === 'number' ? { num: v, str: String(v) } : { num: null, str: String(v) };
-      });
-      foldEvent(agg, { latencyMs: 50, error: false, cells, prediction: null, label: null }, profile, 512);
+      profile.features.forEach((f, i) => setValue(features, i, f, values[f.name] as number | string));
+      foldEvent(agg, { latencyMs: 50, error: false, features, prediction: null, label: null }, profile, 512);
     }
     // As ingestion does for the hourly windows a batch changes: their drift is stored with them.
     return withDrift({ version: 1, granularity: 3600, start: firstHour + (day * 24 + h) * hour, agg }, { id: stored.id, profile }, settings, driftStatistics);

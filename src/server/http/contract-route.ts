@@ -8,11 +8,20 @@ export interface RouteInput<R extends RouteSpec> {
   body: BodyOf<R>;
 }
 
+/**
+ * A response body already serialised as JSON (UTF-8), sent as is: for large responses assembled from
+ * parts that were themselves serialised from the contract's types (e.g. stored drift results),
+ * where validating and re-serialising every object would cost more than computing it.
+ */
+export class PreSerialized {
+  constructor(readonly json: Buffer) {}
+}
+
 type Handler<R extends RouteSpec> = (
   input: RouteInput<R>,
   request: FastifyRequest,
   reply: FastifyReply,
-) => Promise<ResponseOf<R>> | ResponseOf<R>;
+) => Promise<ResponseOf<R> | PreSerialized> | ResponseOf<R> | PreSerialized;
 
 /**
  * Registers a native API route from its contract: the contract's zod schemas validate the request
@@ -43,6 +52,10 @@ export function contractRoute<R extends RouteSpec>(
       const input = { params: request.params, query: request.query, body: request.body } as RouteInput<R>;
       const result = await handler(input, request, reply);
       reply.code(status);
+      if (result instanceof PreSerialized) {
+        reply.type('application/json; charset=utf-8');
+        return result.json;
+      }
       return result;
     },
   });

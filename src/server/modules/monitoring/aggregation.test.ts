@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newFeatureRow, setMissing, setValue } from './feature-row';
 import { decodeSketch, encodeSketch, mergeSketch, newLatencySketch, percentilesOf } from './latency-sketch';
 import { ProfileBuilder } from './profile-builder';
 import { binOf } from './reference-profile';
@@ -48,6 +49,21 @@ describe('reservoirs', () => {
     expect(merged.values).toHaveLength(266);
     expect(merged.values.filter((v) => v === 1).length).toBe(266 - Math.round((266 * 30_000) / 40_000));
   });
+
+  it('subsample every value with the same probability, keeping few or most of them', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const full: Reservoir = { seen: 10, values: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] };
+    for (const capacity of [3, 7]) {
+      const kept = new Array<number>(10).fill(0);
+      for (let round = 0; round < 20_000; round++) {
+        const sample = mergeReservoirs(full, { seen: 0, values: [] }, capacity, random);
+        expect(new Set(sample.values).size).toBe(capacity);
+        for (const v of sample.values) kept[v]! += 1;
+      }
+      for (const count of kept) expect(Math.abs(count / 20_000 - capacity / 10)).toBeLessThan(0.02);
+    }
+  });
 });
 
 describe('reference profiles', () => {
@@ -84,7 +100,12 @@ describe('windows', () => {
     const profile = builder.result();
     const fold = (values: number[]) => {
       const window = emptyWindow(1, profile);
-      for (const v of values) foldEvent(window, { latencyMs: v, error: v > 90, cells: [{ num: v, str: String(v) }, null], prediction: null, label: null }, profile, 64);
+      const features = newFeatureRow(2);
+      setMissing(features, 1);
+      for (const v of values) {
+        setValue(features, 0, profile.features[0]!, v);
+        foldEvent(window, { latencyMs: v, error: v > 90, features, prediction: null, label: null }, profile, 64);
+      }
       return window;
     };
     const merged = mergeWindows(fold([1, 2, 95]), fold([50, 99]), 64);

@@ -1,6 +1,16 @@
 /** A cell or feature value after normalization: missing, or its number (if any) and its text. */
 export type Cell = null | { num: number | null; str: string };
 
+/** A number as a cell, its text made only if asked for (a numeric prediction never needs it). */
+class NumberCell {
+  constructor(readonly num: number) {}
+  get str(): string {
+    return String(this.num);
+  }
+}
+
+export const numberCell = (num: number): Cell => new NumberCell(num);
+
 const missingWords = new Set(['', 'na', 'nan', 'null', 'none', 'n/a']);
 const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 

@@ -1,4 +1,5 @@
-import type { Cell } from './cell-value';
+import { type Cell, numberCell } from './cell-value';
+import { type FeatureRow, setMissing, setValue } from './feature-row';
 import type { ReferenceProfile } from './reference-profile';
 import type { FoldableEvent } from './window-aggregate';
 
@@ -9,9 +10,21 @@ export interface ValidationContext {
   maxFutureMs: number;
   /** Whether a version may be posted for at a time (a version of the model that served then). */
   servedAt(version: number, at: number): 'ok' | 'not-a-version' | 'not-serving';
-  profileOf(version: number): { profile: ReferenceProfile; index: Map<string, number> } | null;
+  /** The version's profile, and the row its events' features are binned into. */
+  profileOf(version: number): ProfileForValidation | null;
 }
 
+export interface ProfileForValidation {
+  profile: ReferenceProfile;
+  /** Feature name → position in `profile.features`. */
+  index: Map<string, number>;
+  row: FeatureRow;
+}
+
+/**
+ * A valid event. Its `features` row is the version's scratch row: the next event of that version
+ * overwrites it, so fold an event before validating the next.
+ */
 export interface ValidEvent extends FoldableEvent {
   timestamp: number;
   version: number;
@@ -63,8 +76,8 @@ export function validateEvent(raw: unknown, context: ValidationContext): ValidEv
 
   if (!isObject(raw.features)) return 'features is missing or not an object';
   const profile = context.profileOf(version);
-  const cells = profile ? alignFeatures(raw.features, profile) : checkScalars(raw.features);
-  if (typeof cells === 'string') return cells;
+  const features = profile ? alignFeatures(raw.features, profile) : checkScalars(raw.features);
+  if (features !== null) return features;
 
   if (!('prediction' in raw)) return 'prediction is missing';
   const prediction = scalarCell(raw.prediction, profile?.profile.prediction?.type ?? null);
@@ -78,7 +91,7 @@ export function validateEvent(raw: unknown, context: ValidationContext): ValidEv
     latencyMs,
     error: Boolean(raw.error),
     id,
-    cells: profile ? cells : null,
+    features: profile ? profile.row : null,
     prediction,
     label,
     rawPrediction: (raw.prediction ?? null) as Scalar,
@@ -87,47 +100,55 @@ export function validateEvent(raw: unknown, context: ValidationContext): ValidEv
   };
 }
 
-function alignFeatures(features: Record<string, unknown>, { profile, index }: { profile: ReferenceProfile; index: Map<string, number> }): Cell[] | string {
-  const cells: Cell[] = new Array<Cell>(profile.features.length).fill(null);
+/** Bins the features into the profile's row; null when they are all present and valid, else why not. */
+function alignFeatures(features: Record<string, unknown>, { profile, index, row }: ProfileForValidation): string | null {
+  const width = profile.features.length;
   let present = 0;
   for (const name in features) {
     const at = index.get(name);
     if (at === undefined) return `unknown feature "${truncate(name)}" (not in the reference profile)`;
     present += 1;
-    const feature = profile.features[at];
-    const cell = scalarCell(features[name], feature?.type ?? null);
-    if (typeof cell === 'string') return `feature "${truncate(name)}" ${cell}`;
-    cells[at] = cell;
+    const feature = profile.features[at]!;
+    const value = features[name];
+    const problem = scalarProblem(value, feature.type);
+    if (problem !== null) return `feature "${truncate(name)}" ${problem}`;
+    if (value === null) setMissing(row, at);
+    else setValue(row, at, feature, value as number | string | boolean);
   }
-  if (present !== profile.features.length) {
+  if (present !== width) {
     const missing = profile.features.find((f) => !(f.name in features));
     return `missing feature "${missing?.name ?? '?'}"`;
   }
-  return cells;
+  return null;
 }
 
-function checkScalars(features: Record<string, unknown>): Cell[] | string {
+function checkScalars(features: Record<string, unknown>): string | null {
   let count = 0;
   for (const name in features) {
     if (++count > maxFeatures) return `more than ${maxFeatures} features`;
-    const cell = scalarCell(features[name], null);
-    if (typeof cell === 'string') return `feature "${truncate(name)}" ${cell}`;
+    const problem = scalarProblem(features[name], null);
+    if (problem !== null) return `feature "${truncate(name)}" ${problem}`;
   }
-  return [];
+  return null;
 }
 
-/** A JSON scalar as a cell; numeric features take only finite numbers (or null: missing). */
-function scalarCell(value: unknown, type: 'numeric' | 'categorical' | null): Cell | string {
+/** Why a JSON value is not a valid scalar of the type (numeric features take only finite numbers, or null: missing); null when it is. */
+function scalarProblem(value: unknown, type: 'numeric' | 'categorical' | null): string | null {
   if (value === null) return null;
-  if (type === 'numeric') {
-    if (typeof value !== 'number') return `is not a number (${describe(value)})`;
-    if (!Number.isFinite(value)) return 'is not a finite number';
-    return { num: value, str: String(value) };
-  }
-  if (typeof value === 'number') return Number.isFinite(value) ? { num: value, str: String(value) } : 'is not a finite number';
-  if (typeof value === 'string') return value.length > 1000 ? 'is longer than 1000 characters' : { num: null, str: value };
-  if (typeof value === 'boolean') return { num: null, str: String(value) };
+  if (typeof value === 'number') return Number.isFinite(value) ? null : 'is not a finite number';
+  if (type === 'numeric') return `is not a number (${describe(value)})`;
+  if (typeof value === 'string') return value.length > 1000 ? 'is longer than 1000 characters' : null;
+  if (typeof value === 'boolean') return null;
   return `is not a number, string or boolean (${describe(value)})`;
+}
+
+/** A JSON scalar as a cell (the prediction, the label). */
+function scalarCell(value: unknown, type: 'numeric' | 'categorical' | null): Cell | string {
+  const problem = scalarProblem(value, type);
+  if (problem !== null) return problem;
+  if (value === null) return null;
+  if (typeof value === 'number') return numberCell(value);
+  return { num: null, str: String(value) };
 }
 
 function describe(value: unknown): string {

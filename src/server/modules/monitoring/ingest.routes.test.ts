@@ -30,10 +30,10 @@ const event = (overrides: Record<string, unknown> = {}) => ({
 const post = (events: unknown[]) =>
   t.request<{ accepted: number; rejected: Array<{ index: number; reason: string }> }>({ method: 'POST', url: `/api/v1/deployments/${deploymentId}/predictions`, headers: ingest, payload: { events } });
 
-async function latencyCounts() {
+async function latencyCounts(resolution = '1d') {
   const response = await t.request<{ windows: Array<{ count: number; errors: number }> }>({
     method: 'GET',
-    url: `/api/v1/deployments/${deploymentId}/latency?version=1&resolution=1d&from=${new Date(now - 40 * 86_400_000).toISOString()}&to=${new Date(now + 60_000).toISOString()}`,
+    url: `/api/v1/deployments/${deploymentId}/latency?version=1&resolution=${resolution}&from=${new Date(now - 40 * 86_400_000).toISOString()}&to=${new Date(now + 60_000).toISOString()}`,
     headers: ingest.authorization ? (await t.userWithRole('viewer')).headers : {},
   });
   return response.body.windows.reduce((s, w) => ({ count: s.count + w.count, errors: s.errors + w.errors }), { count: 0, errors: 0 });
@@ -69,6 +69,15 @@ describe('prediction ingestion', () => {
     const after = await latencyCounts();
     expect(after.count - before.count).toBe(2);
     expect(after.errors - before.errors).toBe(1);
+  });
+
+  it('counts every event of batches posted at the same time once, in minute, hourly and daily windows', async () => {
+    const before = await Promise.all(['1m', '1h', '1d'].map((r) => latencyCounts(r)));
+    const sizes = [3, 5, 7, 11];
+    const results = await Promise.all(sizes.map((n) => post(Array.from({ length: n }, (_, i) => event({ timestamp: new Date(now - (i + 1) * 60_000).toISOString() })))));
+    expect(results.map((r) => r.body.accepted)).toEqual(sizes);
+    const after = await Promise.all(['1m', '1h', '1d'].map((r) => latencyCounts(r)));
+    expect(after.map((a, i) => a.count - (before[i]?.count ?? 0))).toEqual([26, 26, 26]);
   });
 
   it('reads NDJSON line by line and reports malformed lines (including NaN and Infinity literals)', async () => {

@@ -9,6 +9,7 @@ import type { AlertScheduler } from './alert-scheduler';
 import { startBaseline } from './baseline.service';
 import { postedEvents } from './ingest-body';
 import { ingestEvents } from './ingest.service';
+import { ingestWriter } from './ingest-writer';
 import { ingestLabels } from './labels.service';
 import type { ProfileCache } from './profile-cache';
 import { findActiveProfile, findBaseline, toProfileSummary } from './profiles.repository';
@@ -22,6 +23,7 @@ const maxFutureMs = 5 * 60_000;
 export async function ingestRoutes(app: FastifyInstance, options: { profiles: ProfileCache; scheduler: AlertScheduler }) {
   const { database } = app.deps;
   const { profiles, scheduler } = options;
+  const writer = ingestWriter(database, profiles);
 
   // NDJSON arrives as text and is split per line, so one bad line rejects only that event.
   app.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: eventsBodyLimit }, (_request, body, done) => done(null, body));
@@ -34,7 +36,10 @@ export async function ingestRoutes(app: FastifyInstance, options: { profiles: Pr
     'monitoring:ingest',
     async ({ params }, request) => {
       const deploymentId = Number(params.deploymentId);
-      const { latest, ...result } = await ingestEvents({ database, profiles, maxAgeMs: maxEventAgeMs, maxFutureMs }, deploymentId, postedEvents(request.body));
+      const posted = postedEvents(request.body);
+      // Megabytes of parsed events: held by nothing once folded, while the batch waits for its write.
+      request.body = undefined;
+      const { latest, ...result } = await ingestEvents({ database, profiles, writer, maxAgeMs: maxEventAgeMs, maxFutureMs }, deploymentId, posted);
       if (latest !== null) scheduler.poke(deploymentId);
       return result;
     },

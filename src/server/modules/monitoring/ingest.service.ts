@@ -1,32 +1,30 @@
 import type { IngestResult } from '../../../shared/contract/monitoring';
 import type { DatabaseHandle } from '../../db/database';
-import { inTransaction } from '../../db/transaction';
 import { notFound } from '../../errors';
-import { collectBaselineEvents } from './baseline.service';
-import { findDriftSettings } from './drift-settings.repository';
-import { driftStatistics } from './drift-statistics';
 import { deploymentHistory, findDeployment, liveModelVersions } from './deployment-lookup.repository';
+import { type ProfileForValidation, type ValidEvent, validateEvent } from './event-validation';
+import { newFeatureRow } from './feature-row';
 import type { PostedEvent } from './ingest-body';
+import type { FoldedBatch, IngestWriter } from './ingest-writer';
 import type { CachedProfile, ProfileCache } from './profile-cache';
-import { indexPredictions } from './prediction-index.repository';
 import { servedVersionsChecker } from './served-versions';
-import { emptyWindow, foldEvent, granularities, mergeWindows, sampleCapacity, type WindowAgg } from './window-aggregate';
-import { withDrift } from './window-drift';
-import { type ValidEvent, validateEvent } from './event-validation';
-import { lockWindows, type StoredWindow, upsertWindows } from './windows.repository';
+import { emptyWindow, floorTo, foldEvent, sampleCapacity } from './window-aggregate';
+import type { StoredWindow } from './windows.repository';
 
 export interface IngestOptions {
   database: DatabaseHandle;
   profiles: ProfileCache;
+  writer: IngestWriter;
   now?: number;
   maxAgeMs: number;
   maxFutureMs: number;
 }
 
 /**
- * Validates a batch, folds the good events into per-minute, hourly and daily windows in memory,
- * then merges them into the stored windows in one transaction. A bad event is reported by index
- * and never reaches the aggregates.
+ * Validates a batch and folds each good event, as soon as it is checked, into its minute window
+ * in memory; the writer then merges the minute windows (and the hourly and daily windows they
+ * add up to) into the stored ones. A bad event is reported by index and never reaches the aggregates.
+ * Consumes `posted` (emptied once folded).
  */
 export async function ingestEvents(options: IngestOptions, deploymentId: number, posted: PostedEvent[]): Promise<IngestResult & { latest: number | null }> {
   const { database, profiles } = options;
@@ -42,69 +40,54 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
       cached.set(version, await profiles.get(database.db, deployment.modelName, version));
     }
   }
+  const forValidation = new Map<number, ProfileForValidation | null>();
+  for (const [version, profile] of cached) forValidation.set(version, profile && { ...profile, row: newFeatureRow(profile.profile.features.length) });
+  const context = { now, maxAgeMs: options.maxAgeMs, maxFutureMs: options.maxFutureMs, servedAt, profileOf: (v: number) => forValidation.get(v) ?? null };
 
   const rejected: IngestResult['rejected'] = [];
-  const valid: ValidEvent[] = [];
-  const context = { now, maxAgeMs: options.maxAgeMs, maxFutureMs: options.maxFutureMs, servedAt, profileOf: (v: number) => cached.get(v) ?? null };
-  posted.forEach((event, index) => {
-    if ('malformed' in event) return rejected.push({ index, reason: event.malformed });
-    const result = validateEvent(event.value, context);
-    if (typeof result === 'string') rejected.push({ index, reason: result });
-    else valid.push(result);
-  });
-
-  const batch = foldBatch(valid, cached);
-  const latest = valid.reduce<number | null>((max, e) => (max === null || e.timestamp > max ? e.timestamp : max), null);
-  if (valid.length > 0) {
-    const settings = await findDriftSettings(database.db, deploymentId);
-    await inTransaction(database, async (tx) => {
-      const keys = [...batch.values()].map(({ version, granularity, start }) => ({ version, granularity, start }));
-      const existing = new Map((await lockWindows(tx, database.dialect, deploymentId, keys)).map((w) => [keyOf(w), w]));
-      const merged: StoredWindow[] = [...batch.entries()].map(([key, window]) => {
-        const before = existing.get(key);
-        const stored = before ? { ...window, agg: mergeWindows(before.agg, window.agg, sampleCapacity(window.granularity)) } : window;
-        return withDrift(stored, cached.get(window.version) ?? null, settings, driftStatistics);
-      });
-      await upsertWindows(tx, deploymentId, merged);
-      const withIds = valid.filter((e) => e.id !== null);
-      if (withIds.length > 0) {
-        await indexPredictions(tx, deploymentId, withIds.map((e) => ({ eventId: e.id as string, version: e.version, windowStart: floorTo(e.timestamp, 60), prediction: e.rawPrediction })));
-      }
-      await collectBaselineEvents(tx, deployment.modelName, valid.filter((e) => !cached.get(e.version)), (model, version) => profiles.evict(model, version));
-    });
-  }
-  return { accepted: valid.length, rejected, latest };
-}
-
-/**
- * Folds each event once, into its minute window; hourly and daily windows are then merged from
- * the batch's minute windows (mergeable counts, sketches and reservoirs), a third of the work.
- */
-function foldBatch(events: ValidEvent[], profiles: Map<number, CachedProfile | null>): Map<string, StoredWindow> {
-  const windows = new Map<string, StoredWindow>();
-  for (const event of events) {
-    const cached = profiles.get(event.version) ?? null;
-    const start = floorTo(event.timestamp, 60);
-    const key = `60:${event.version}:${start}`;
-    let window = windows.get(key);
-    if (!window) windows.set(key, (window = { version: event.version, granularity: 60, start, agg: emptyWindow(cached?.id ?? null, cached?.profile ?? null) }));
-    foldEvent(window.agg as WindowAgg, event, cached?.profile ?? null, sampleCapacity(60));
-  }
-  const minutes = [...windows.values()];
-  for (const granularity of granularities.filter((g) => g !== 60)) {
-    for (const minute of minutes) {
-      const start = floorTo(minute.start, granularity);
-      const key = `${granularity}:${minute.version}:${start}`;
-      const window = windows.get(key);
-      windows.set(key, window ? { ...window, agg: mergeWindows(window.agg, minute.agg, sampleCapacity(granularity)) } : { version: minute.version, granularity, start, agg: minute.agg });
+  const minutes = new MinuteWindows(cached);
+  const batch: FoldedBatch = { modelName: deployment.modelName, minutes: [], profiles: cached, predictions: [], unprofiled: [] };
+  let accepted = 0;
+  let latest: number | null = null;
+  for (let index = 0; index < posted.length; index++) {
+    const event = posted[index] as PostedEvent;
+    const result = 'malformed' in event ? event.malformed : validateEvent(event.value, context);
+    if (typeof result === 'string') {
+      rejected.push({ index, reason: result });
+      continue;
     }
+    minutes.fold(result);
+    accepted += 1;
+    if (latest === null || result.timestamp > latest) latest = result.timestamp;
+    if (result.id !== null) batch.predictions.push({ eventId: result.id, version: result.version, windowStart: floorTo(result.timestamp, 60), prediction: result.rawPrediction });
+    if (!cached.get(result.version)) batch.unprofiled.push(result);
   }
-  return windows;
+  // Folded: let the parsed events go while the batch waits for its write (the route drops the body).
+  posted.length = 0;
+  if (accepted > 0) await options.writer.submit(deploymentId, { ...batch, minutes: minutes.all() });
+  return { accepted, rejected, latest };
 }
 
-const keyOf = (w: { granularity: number; version: number; start: number }) => `${w.granularity}:${w.version}:${w.start}`;
+/** The batch's minute windows by version and start; each event is folded into one, once. */
+class MinuteWindows {
+  private byVersion = new Map<number, Map<number, StoredWindow>>();
 
-export const floorTo = (ms: number, seconds: number) => Math.floor(ms / (seconds * 1000)) * seconds * 1000;
+  constructor(private profiles: Map<number, CachedProfile | null>) {}
+
+  fold(event: ValidEvent) {
+    let windows = this.byVersion.get(event.version);
+    if (!windows) this.byVersion.set(event.version, (windows = new Map()));
+    const start = floorTo(event.timestamp, 60);
+    const cached = this.profiles.get(event.version) ?? null;
+    let window = windows.get(start);
+    if (!window) windows.set(start, (window = { version: event.version, granularity: 60, start, agg: emptyWindow(cached?.id ?? null, cached?.profile ?? null) }));
+    foldEvent(window.agg, event, cached?.profile ?? null, sampleCapacity(60));
+  }
+
+  all(): StoredWindow[] {
+    return [...this.byVersion.values()].flatMap((byStart) => [...byStart.values()]);
+  }
+}
 
 function versionOf(value: unknown): number | null {
   const v = (value as { modelVersion?: unknown } | null)?.modelVersion;

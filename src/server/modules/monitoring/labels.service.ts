@@ -6,8 +6,7 @@ import { toCell } from './cell-value';
 import { findDeployment } from './deployment-lookup.repository';
 import { findPredictions, markLabelled } from './prediction-index.repository';
 import type { ProfileCache } from './profile-cache';
-import { floorTo } from './ingest.service';
-import { foldLabel, granularities } from './window-aggregate';
+import { floorTo, foldLabel, granularities } from './window-aggregate';
 import { lockWindows, upsertWindows } from './windows.repository';
 
 /**

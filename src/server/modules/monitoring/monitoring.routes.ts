@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contract/monitoring';
 import { getMonitoringAsOf } from '../../../shared/contract/monitoring-as-of';
 import { notFound } from '../../errors';
-import { contractRoute } from '../../http/contract-route';
+import { contractRoute, PreSerialized } from '../../http/contract-route';
 import { inTransaction } from '../../db/transaction';
 import { appendAudit } from '../audit/audit.service';
 import { principalOf } from '../auth/auth.routes';
@@ -23,7 +23,7 @@ import { AlertScheduler } from './alert-scheduler';
 import { recommendCanary } from './canary-recommendation';
 import { findDriftSettings, saveDriftSettings } from './drift-settings.repository';
 import { driftStatistics } from './drift-statistics';
-import { distribution, driftSeries } from './drift.service';
+import { distribution, driftResponseJson, driftSeries } from './drift.service';
 import { ingestRoutes } from './ingest.routes';
 import { latencyOf } from './latency.service';
 import { monitoringAsOf } from './monitoring-as-of.service';
@@ -64,9 +64,11 @@ export async function monitoringRoutes(app: FastifyInstance) {
     const { deployment, range, resolution, version } = await scope(params, query);
     const settings = await findDriftSettings(db, deployment.id);
     const base = { version: version === null ? null : String(version), resolution, driftShareThreshold: settings.driftShare };
-    const profile = version === null ? null : await findActiveProfile(db, deployment.modelName, version);
+    // The parsed profile from the cache ingestion uses: parsing it (samples included) per query cost more than the rest.
+    const profile = version === null ? null : await profiles.get(db, deployment.modelName, version);
     if (version === null || !profile) return { ...base, features: [], windows: [] };
-    return { ...base, ...(await driftSeries({ db, statistics: driftStatistics, deploymentId: deployment.id, version, range, settings }, resolution, profile)) };
+    const { features, windows } = await driftSeries({ db, statistics: driftStatistics, deploymentId: deployment.id, version, range, settings }, resolution, profile);
+    return new PreSerialized(driftResponseJson({ ...base, features }, windows));
   });
 
   const distributionOf = async (params: { deploymentId: string }, query: { from?: string | undefined; to?: string | undefined; version?: string | undefined }, feature: string | null) => {

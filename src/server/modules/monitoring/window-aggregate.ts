@@ -1,4 +1,5 @@
 import type { Cell } from './cell-value';
+import { type FeatureRow, missingBin } from './feature-row';
 import { type LatencySketch, mergeSketch, newLatencySketch } from './latency-sketch';
 import { addLabelled, emptyPerformance, mergePerformance, type PerformanceAcc } from './performance';
 import { binCount, binOf, type FeatureProfile, type ReferenceProfile } from './reference-profile';
@@ -7,6 +8,9 @@ import { emptyReservoir, mergeReservoirs, offer, type Random, type Reservoir } f
 /** Window lengths kept on write; any resolution is merged from the largest that divides it. */
 export const granularities = [60, 3600, 86_400] as const;
 export type Granularity = (typeof granularities)[number];
+
+/** The start of the window of `seconds` that holds `ms`. */
+export const floorTo = (ms: number, seconds: number) => Math.floor(ms / (seconds * 1000)) * seconds * 1000;
 
 /** Reservoir size per window length: enough for KS/Wasserstein at the resolutions charts use. */
 export function sampleCapacity(granularity: number): number {
@@ -32,11 +36,11 @@ export interface WindowAgg {
   performance: PerformanceAcc | null;
 }
 
-/** One validated event, its values already aligned with the profile's features. */
+/** One validated event, its features already binned on the profile (see feature-row.ts). */
 export interface FoldableEvent {
   latencyMs: number;
   error: boolean;
-  cells: Cell[] | null;
+  features: FeatureRow | null;
   prediction: Cell;
   label: Cell;
 }
@@ -74,14 +78,25 @@ function foldCell(agg: FeatureAgg, profile: FeatureProfile, cell: Cell, capacity
   }
 }
 
+function foldRow(aggs: FeatureAgg[], features: FeatureProfile[], row: FeatureRow, capacity: number, random: Random) {
+  for (let i = 0; i < features.length; i++) {
+    const agg = aggs[i] as FeatureAgg;
+    const bin = row.bins[i] as number;
+    if (bin === missingBin) {
+      agg.missing += 1;
+      continue;
+    }
+    agg.count += 1;
+    agg.bins[bin] = (agg.bins[bin] as number) + 1;
+    if ((features[i] as FeatureProfile).type === 'numeric') offer(agg.sample, row.values[i] as number, capacity, random);
+  }
+}
+
 export function foldEvent(window: WindowAgg, event: FoldableEvent, profile: ReferenceProfile | null, capacity: number, random: Random = Math.random) {
   window.count += 1;
   if (event.error) window.errors += 1;
   window.latency.accept(event.latencyMs);
-  if (profile && window.features && event.cells) {
-    const features = profile.features;
-    for (let i = 0; i < features.length; i++) foldCell(window.features[i] as FeatureAgg, features[i] as FeatureProfile, event.cells[i] ?? null, capacity, random);
-  }
+  if (profile && window.features && event.features) foldRow(window.features, profile.features, event.features, capacity, random);
   if (profile?.prediction && window.prediction) foldCell(window.prediction, profile.prediction, event.prediction, capacity, random);
   if (event.label && event.prediction) foldLabel(window, profile, event.prediction, event.label);
 }

@@ -41,13 +41,20 @@ export function decodeFeatures(bytes: Uint8Array): { features: FeatureAgg[]; pre
     const missing = values[at++] as number;
     const count = values[at++] as number;
     const binCount = values[at++] as number;
-    const bins = Array.from(values.subarray(at, at + binCount));
+    const bins = toArray(values, at, binCount);
     at += binCount;
     const seen = values[at++] as number;
     const sampleSize = values[at++] as number;
-    const sample = Array.from(values.subarray(at, at + sampleSize));
+    const sample = toArray(values, at, sampleSize);
     at += sampleSize;
     aggs.push({ missing, count, bins, sample: { seen, values: sample } });
   }
   return { features: aggs.slice(0, featureCount), prediction: total > featureCount ? (aggs[featureCount] as FeatureAgg) : null };
+}
+
+/** A plain loop: `Array.from` of a typed array goes through the iterator, one result object per value. */
+function toArray(values: Float64Array, from: number, length: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < from + length; i++) out.push(values[i] as number);
+  return out;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDrift } from '../../../shared/contract/monitoring';
 import { buildTestApp, type TestApp } from '../../testing/build-test-app';
 import { chooseMethods, windowDrift } from './drift-engine';
 import { defaultDriftSettings } from './drift-settings.repository';
@@ -6,7 +7,7 @@ import { driftStatistics } from './drift-statistics';
 import { seedDeployment } from './monitoring-test-seed';
 import { findProfileById } from './profiles.repository';
 import { driftKey } from './window-drift';
-import { readWindows } from './windows.repository';
+import { readWindowDrift, readWindows } from './windows.repository';
 
 let t: TestApp;
 let deploymentId: number;
@@ -40,25 +41,32 @@ afterAll(() => t.close());
 
 describe('drift stored with hourly windows at ingestion', () => {
   it('equals the drift computed from the window, keyed by profile, events and settings', async () => {
-    const windows = await readWindows(t.database.handle.db, { deploymentId, versions: [1], granularity: 3600, from: now - 5 * hour, to: now, features: true, drift: 'full' });
+    const windows = await readWindows(t.database.handle.db, { deploymentId, versions: [1], granularity: 3600, from: now - 5 * hour, to: now, features: true });
+    const stored = await readWindowDrift(t.database.handle.db, { deploymentId, version: 1, granularity: 3600, from: now - 5 * hour, to: now, results: true });
     expect(windows.length).toBeGreaterThanOrEqual(3);
+    expect(stored.map((w) => w.start)).toEqual(windows.map((w) => w.start));
     const profile = await findProfileById(t.database.handle.db, windows[0]?.agg.profileId as number);
-    for (const window of windows) {
-      expect(window.drift?.key).toBe(driftKey(profile!.id, window.agg.count, defaultDriftSettings));
+    windows.forEach((window, i) => {
+      expect(stored[i]?.driftKey).toBe(driftKey(profile!.id, window.agg.count, defaultDriftSettings));
       const recomputed = windowDrift(profile!.profile, window.agg.features, chooseMethods(profile!.profile, defaultDriftSettings, driftStatistics), 0.5, driftStatistics);
-      expect(JSON.parse(window.drift!.json)).toEqual(JSON.parse(JSON.stringify(recomputed)));
-    }
+      expect(JSON.parse(stored[i]!.drift!)).toEqual(JSON.parse(JSON.stringify(recomputed)));
+    });
     // Minute windows carry none: the charts merge hourly ones.
-    const minutes = await readWindows(t.database.handle.db, { deploymentId, versions: [1], granularity: 60, from: now - 5 * hour, to: now, drift: 'full' });
-    expect(minutes.every((w) => !w.drift)).toBe(true);
+    const minutes = await readWindowDrift(t.database.handle.db, { deploymentId, version: 1, granularity: 60, from: now - 5 * hour, to: now, results: true });
+    expect(minutes.every((w) => w.drift === null && w.driftKey === null)).toBe(true);
   });
 
   it('serves the drift query from them, and recomputes under other settings', async () => {
     const url = `/api/v1/deployments/${deploymentId}/drift?from=${new Date(now - 4 * hour).toISOString()}&resolution=1h&version=1`;
     const stored = await t.request<{ windows: Array<{ features: Array<{ feature: string; drifted: boolean }> }> }>({ method: 'GET', url, headers: viewer });
     expect(stored.body.windows.at(-1)?.features.find((f) => f.feature === 'age')?.drifted).toBe(true);
-    const written = await readWindows(t.database.handle.db, { deploymentId, versions: [1], granularity: 3600, from: now - 4 * hour, to: now, drift: 'full' });
-    expect(stored.body.windows.map((w) => w.features)).toEqual(written.map((w) => JSON.parse(w.drift!.json).features));
+    // Sent pre-serialised: it must still be exactly what the contract promises.
+    expect(stored.headers['content-type']).toMatch(/^application\/json/);
+    expect(getDrift.response.strict().safeParse(stored.body).success).toBe(true);
+    expect(getDrift.response.shape.windows.element.strict().safeParse(stored.body.windows[0]).success).toBe(true);
+    expect(getDrift.response.shape.windows.element.shape.features.element.strict().safeParse(stored.body.windows[0]?.features[0]).success).toBe(true);
+    const written = await readWindowDrift(t.database.handle.db, { deploymentId, version: 1, granularity: 3600, from: now - 4 * hour, to: now, results: true });
+    expect(stored.body.windows.map((w) => w.features)).toEqual(written.map((w) => JSON.parse(w.drift!).features));
     const admin = (await t.userWithRole('admin')).headers;
     await t.request({ method: 'PUT', url: `/api/v1/deployments/${deploymentId}/drift-settings`, headers: admin, payload: { driftShare: 0.5, features: [{ feature: 'age', method: 'psi', threshold: 100 }] } });
     const changed = await t.request<{ windows: Array<{ features: Array<{ feature: string; method: string; drifted: boolean }> }> }>({ method: 'GET', url, headers: viewer });

@@ -12,10 +12,8 @@ export interface WindowKey {
 
 export interface StoredWindow extends WindowKey {
   agg: WindowAgg;
-  /** Drift computed when the window was written (JSON, parsed only when used), with the key it is valid for (see window-drift.ts). */
+  /** Drift computed when the window was written (JSON), with the key it is valid for (see window-drift.ts). */
   drift?: { key: string; json: string } | null;
-  /** The key alone, when a query read only that. */
-  driftKey?: string | null;
 }
 
 type Row = {
@@ -28,8 +26,6 @@ type Row = {
   latency?: Buffer;
   features?: Buffer | null;
   performance?: string | null;
-  drift_key?: string | null;
-  drift?: string | null;
 };
 
 function toStored(row: Row): StoredWindow {
@@ -47,8 +43,6 @@ function toStored(row: Row): StoredWindow {
       prediction: decoded?.prediction ?? null,
       performance: row.performance ? (JSON.parse(row.performance) as PerformanceAcc) : null,
     },
-    ...(row.drift_key !== undefined && { driftKey: row.drift_key }),
-    ...(row.drift_key && row.drift && { drift: { key: row.drift_key, json: row.drift } }),
   };
 }
 
@@ -147,8 +141,6 @@ export interface WindowRange {
   performance?: boolean;
   /** The latency sketch is read unless a query says it does not need it. */
   latency?: boolean;
-  /** The drift stored at write time: its key only, or the key and the result. */
-  drift?: 'key' | 'full';
 }
 
 export async function readWindows(db: Db, range: WindowRange): Promise<StoredWindow[]> {
@@ -166,8 +158,42 @@ export async function readWindows(db: Db, range: WindowRange): Promise<StoredWin
   if (range.latency !== false) query = query.select('latency');
   if (range.features) query = query.select('features');
   if (range.performance) query = query.select('performance');
-  if (range.drift) query = query.select(range.drift === 'full' ? ['drift_key', 'drift'] : ['drift_key']);
   return (await query.execute()).map(toStored);
+}
+
+/** A window's count, profile and the drift stored with it (see window-drift.ts), without its aggregates. */
+export interface WindowDriftRow {
+  start: number;
+  count: number;
+  profileId: number | null;
+  driftKey: string | null;
+  /** The stored result (JSON), when asked for. */
+  drift: string | null;
+}
+
+/**
+ * The drift-over-time query's reads: the keys (to find what is cached or stored), then the stored
+ * results. Plain rows, no aggregates decoded: a 30-day hourly series is 720 of them.
+ */
+export async function readWindowDrift(db: Db, range: Omit<WindowRange, 'versions'> & { version: number; results: boolean }): Promise<WindowDriftRow[]> {
+  let query = db
+    .selectFrom('monitor_windows')
+    .select(['window_start', 'event_count', 'profile_id', 'drift_key'])
+    .where('deployment_id', '=', range.deploymentId)
+    .where('granularity', '=', range.granularity)
+    .where('version', '=', range.version)
+    .where('window_start', '>=', range.from)
+    .where('window_start', '<', range.to)
+    .where('event_count', '>', 0)
+    .orderBy('window_start');
+  if (range.results) query = query.select('drift');
+  return (await query.execute()).map((row) => ({
+    start: Number(row.window_start),
+    count: Number(row.event_count),
+    profileId: row.profile_id === null ? null : Number(row.profile_id),
+    driftKey: row.drift_key,
+    drift: (row as { drift?: string | null }).drift ?? null,
+  }));
 }
 
 /** The newest window start of a deployment (any version), for "last event" on health summaries. */
