@@ -74,6 +74,7 @@ let peakRss = 0;
 const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);
 let sent = 0;
 let failures = 0;
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const deadline = started + seconds * 1000;
 await Promise.all(
@@ -88,6 +89,7 @@ await Promise.all(
   }),
 );
 const elapsed = (performance.now() - started) / 1000;
+const ingestCpu = process.cpuUsage(cpuBefore);
 clearInterval(rssTimer);
 const ingestRate = sent / elapsed;
 
@@ -124,11 +126,15 @@ const viewer = await createUser(database, { username: 'viewer', role: 'viewer', 
 const viewerToken = (await createToken(database, Number(viewer.id), { name: 'bench' }, systemContext)).secret;
 const driftUrl = `/api/v1/deployments/${deploymentId}/drift?version=1&resolution=1h&from=${new Date(firstHour).toISOString()}&to=${new Date(firstHour + 30 * 24 * hour).toISOString()}`;
 const timings: number[] = [];
+const queryCpu: number[] = [];
 let windowsReturned = 0;
 for (let i = 0; i < 12; i++) {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const response = await app.inject({ method: 'GET', url: driftUrl, headers: { authorization: `Bearer ${viewerToken}` } });
   timings.push(performance.now() - t0);
+  const cpu = process.cpuUsage(cpu0);
+  queryCpu.push((cpu.user + cpu.system) / 1000);
   windowsReturned = (response.json() as { windows: unknown[] }).windows.length;
 }
 const sorted = timings.slice().sort((a, b) => a - b);
@@ -141,9 +147,11 @@ rmSync(dir, { recursive: true, force: true });
 const lines = [
   `monitoring bench (SQLite, ${senders} concurrent senders, ${batchSize} events × 20 features per request, ${Math.round(payloadBytes / 1024)} KiB per request)`,
   `  ingestion: ${sent} events in ${elapsed.toFixed(1)} s = ${Math.round(ingestRate)} events/s (target ≥ 20,000), ${failures} failed requests`,
+  `  process CPU during ingestion (server and the in-process senders): ${((ingestCpu.user + ingestCpu.system) / sent).toFixed(1)} µs per event (${(((ingestCpu.user + ingestCpu.system) / 1e6 / elapsed) * 100).toFixed(0)} % of one core)`,
   `  peak RSS: ${Math.round(peakRss / 1024 / 1024)} MB (target < 400 MB)`,
   `  JSON.parse of the same payloads: ${Math.round(parseRate)} events/s; ingestion / JSON.parse = ${(ingestRate / parseRate).toFixed(3)} (aim ≥ 0.3)`,
   `  seeded 720 hourly windows (30 days × 1,000 events each, drift stored as ingestion does) in ${seedSeconds.toFixed(1)} s`,
-  `  drift query, 30 days hourly × 20 features (${windowsReturned} windows): first ${timings[0]?.toFixed(0)} ms, p50 ${pct(0.5).toFixed(0)} ms, p95 ${pct(0.95).toFixed(0)} ms (target p95 ≤ 200 ms)`,
+  `  drift query, 30 days hourly × 20 features (${windowsReturned} windows): first ${timings[0]?.toFixed(0)} ms, p50 ${pct(0.5).toFixed(0)} ms, p95 ${pct(0.95).toFixed(0)} ms (target p95 ≤ 200 ms); CPU first ${queryCpu[0]?.toFixed(0)} ms, then median ${(queryCpu.slice(1).sort((a, b) => a - b)[5] ?? 0).toFixed(0)} ms`,
+  `  load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -1,9 +1,19 @@
+import { isAscii } from 'node:buffer';
 import { invalidParameter } from '../../errors';
 
 /** One posted event: its value, or why its line could not be read. */
 export type PostedEvent = { value: unknown } | { malformed: string };
 
 export const maxEventsPerRequest = 10_000;
+
+/**
+ * A request body as text. Bodies are almost always ASCII, and a buffer checked to be ASCII is
+ * copied into a string as Latin-1 (the same characters) about ten times faster than it is decoded
+ * as UTF-8: for a 750 KB batch the decoding cost as much as parsing it.
+ */
+export function utf8Text(body: Buffer): string {
+  return isAscii(body) ? body.toString('latin1') : body.toString('utf8');
+}
 
 /**
  * Splits a prediction body into events: `{"events": [...]}` (already parsed by Fastify) or NDJSON

@@ -7,7 +7,7 @@ import { principalOf } from '../auth/auth.routes';
 import { auditContextFor } from '../auth/principal';
 import type { AlertScheduler } from './alert-scheduler';
 import { startBaseline } from './baseline.service';
-import { postedEvents } from './ingest-body';
+import { postedEvents, utf8Text } from './ingest-body';
 import { ingestEvents } from './ingest.service';
 import { ingestWriter } from './ingest-writer';
 import { ingestLabels } from './labels.service';
@@ -25,8 +25,13 @@ export async function ingestRoutes(app: FastifyInstance, options: { profiles: Pr
   const { profiles, scheduler } = options;
   const writer = ingestWriter(database, profiles);
 
+  // Batches are megabytes: read as bytes and made text by utf8Text (the default parsers decode as
+  // UTF-8 even when every byte is ASCII). JSON is then parsed as by default (poisoning rejected).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done) => parseJson(request, utf8Text(body), done));
   // NDJSON arrives as text and is split per line, so one bad line rejects only that event.
-  app.addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: eventsBodyLimit }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser('application/x-ndjson', { parseAs: 'buffer', bodyLimit: eventsBodyLimit }, (_request, body: Buffer, done) => done(null, utf8Text(body)));
   // Reference files are streamed to disk as they arrive.
   app.addContentTypeParser(['text/csv', 'application/vnd.apache.parquet', 'application/x-parquet', 'application/octet-stream'], (_request, payload, done) => done(null, payload));
 
