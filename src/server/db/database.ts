@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -84,6 +84,11 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     description: `sqlite:${path.resolve(file)}`,
     sqlite,
   };
+}
+
+/** The dialect `db` speaks (for SQL written out by hand where only a connection is at hand). */
+export function dialectOf(db: Db): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** Throws if the database does not answer. */

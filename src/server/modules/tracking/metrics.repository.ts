@@ -2,16 +2,18 @@ import { CompiledQuery, sql } from 'kysely';
 import type { Db, Dialect } from '../../db/database';
 import { placeholders } from '../../db/placeholders';
 import { type InsertedValue, recordMetricBlocks } from './metric-blocks.repository';
-import type { MetricsTable } from './tracking.tables';
+import { type SeriesIds, ensureSeriesIds } from './metric-series.repository';
+import type { MetricValue } from './tracking.tables';
 
 /**
- * SQL for metric values: the append-only history (`metrics`, an exact duplicate adds no row, as in
- * MLflow) and the latest value per run and key (`latest_metrics`, for runs/get and search).
+ * SQL for metric values: the append-only history (`metrics`, by series: see
+ * metric-series.repository; an exact duplicate adds no row, as in MLflow) and the latest value
+ * per run and key (`latest_metrics`, for runs/get and search).
  */
 const chunk = 500;
 const insertChunk = 1000;
-const historyKey = ['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan'] as const;
-const metricColumns = ['run_uuid', 'key', 'step', 'timestamp', 'value', 'is_nan', 'model_id', 'dataset_name', 'dataset_digest'] as const;
+const historyKey = ['series_id', 'step', 'timestamp', 'value', 'is_nan'] as const;
+const metricColumns = ['series_id', 'step', 'timestamp', 'value', 'is_nan', 'model_id', 'dataset_name', 'dataset_digest'] as const;
 
 /**
  * `insert into metrics … values (…), … on conflict …` for `rows` rows, written out (see
@@ -43,12 +45,21 @@ function metricInsertSql(dialect: Dialect, mode: 'new' | 'link', rows: number): 
 }
 
 /** The rows' values in column order, one flat list for the statement's placeholders. */
-function insertParameters(rows: readonly MetricsTable[]): unknown[] {
+function insertParameters(rows: readonly MetricValue[], ids: SeriesIds): unknown[] {
   const parameters: unknown[] = [];
   for (const row of rows) {
-    parameters.push(row.run_uuid, row.key, row.step, row.timestamp, row.value, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest);
+    parameters.push(ids.get(row.run_uuid, row.key), row.step, row.timestamp, row.value, row.is_nan, row.model_id, row.dataset_name, row.dataset_digest);
   }
   return parameters;
+}
+
+/** A value `insert … returning` reports as added. */
+interface AddedValue {
+  series_id: number;
+  step: number;
+  timestamp: number;
+  value: number;
+  is_nan: number;
 }
 
 /**
@@ -56,14 +67,14 @@ function insertParameters(rows: readonly MetricsTable[]): unknown[] {
  * winning: PostgreSQL refuses an upsert that touches one row twice. Rows are grouped by key and
  * step first, so numbers are compared rather than turned into strings.
  */
-function withoutRepeats(input: readonly MetricsTable[]): MetricsTable[] {
-  const rows: MetricsTable[] = [];
+function withoutRepeats(input: readonly MetricValue[]): MetricValue[] {
+  const rows: MetricValue[] = [];
   const atKeyAndStep = new Map<string, number[]>();
   for (const row of input) {
-    const id = `${row.key}\u0000${row.step}`;
+    const id = `${row.run_uuid}\u0000${row.key}\u0000${row.step}`;
     const positions = atKeyAndStep.get(id);
     const repeat = positions?.find((at) => {
-      const other = rows[at] as MetricsTable;
+      const other = rows[at] as MetricValue;
       return other.timestamp === row.timestamp && other.value === row.value && other.is_nan === row.is_nan;
     });
     if (repeat !== undefined) {
@@ -77,17 +88,23 @@ function withoutRepeats(input: readonly MetricsTable[]): MetricsTable[] {
   return rows;
 }
 
-export async function insertMetricRows(tx: Db, dialect: Dialect, input: readonly MetricsTable[]) {
+/** Appends values to their histories (numbering new ones) and to their block summaries. */
+export async function insertMetricRows(tx: Db, dialect: Dialect, input: readonly MetricValue[]) {
   const rows = withoutRepeats(input);
+  const ids = await ensureSeriesIds(tx, rows);
   for (let start = 0; start < rows.length; start += insertChunk) {
     const slice = rows.slice(start, start + insertChunk);
-    const inserted = await tx.executeQuery<InsertedValue>(CompiledQuery.raw(metricInsertSql(dialect, 'new', slice.length), insertParameters(slice)));
+    const inserted = await tx.executeQuery<AddedValue>(CompiledQuery.raw(metricInsertSql(dialect, 'new', slice.length), insertParameters(slice, ids)));
     if (inserted.rows.length < slice.length) {
       const linked = slice.filter((row) => row.model_id !== null || row.dataset_name !== null || row.dataset_digest !== null);
-      if (linked.length > 0) await tx.executeQuery(CompiledQuery.raw(metricInsertSql(dialect, 'link', linked.length), insertParameters(linked)));
+      if (linked.length > 0) await tx.executeQuery(CompiledQuery.raw(metricInsertSql(dialect, 'link', linked.length), insertParameters(linked, ids)));
     }
     // Only values that are new reach the block summaries: an exact duplicate adds nothing.
-    await recordMetricBlocks(tx, inserted.rows);
+    const added: InsertedValue[] = inserted.rows.map((row) => {
+      const name = ids.name(Number(row.series_id));
+      return { run_uuid: name.run_uuid, key: name.key, step: row.step, timestamp: row.timestamp, value: row.value, is_nan: row.is_nan };
+    });
+    await recordMetricBlocks(tx, added);
   }
 }
 
@@ -121,16 +138,21 @@ export async function upsertLatestMetrics(
   }
 }
 
+/** Values with the run and key of their history. */
+const valuesWithNames = (db: Db) =>
+  db
+    .selectFrom('metrics as m')
+    .innerJoin('metric_series as s', 's.series_id', 'm.series_id')
+    .select(['s.run_uuid', 's.key', 'm.step', 'm.timestamp', 'm.value', 'm.is_nan', 'm.model_id', 'm.dataset_name', 'm.dataset_digest']);
+
 /** One page of a metric's history, ordered by timestamp, step, value (as MLflow's SQL store). */
 export async function metricHistoryRows(db: Db, runId: string, key: string, offset: number, limit: number) {
-  return db
-    .selectFrom('metrics')
-    .selectAll()
-    .where('run_uuid', '=', runId)
-    .where('key', '=', key)
-    .orderBy('timestamp')
-    .orderBy('step')
-    .orderBy('value')
+  return valuesWithNames(db)
+    .where('s.run_uuid', '=', runId)
+    .where('s.key', '=', key)
+    .orderBy('m.timestamp')
+    .orderBy('m.step')
+    .orderBy('m.value')
     .limit(limit)
     .offset(offset)
     .execute();
@@ -138,15 +160,13 @@ export async function metricHistoryRows(db: Db, runId: string, key: string, offs
 
 /** Several runs' histories of one metric (the UI's get-history-bulk), by run, step, timestamp, value. */
 export async function bulkMetricHistoryRows(db: Db, runIds: readonly string[], key: string, limit: number) {
-  return db
-    .selectFrom('metrics')
-    .selectAll()
-    .where('run_uuid', 'in', runIds)
-    .where('key', '=', key)
-    .orderBy('run_uuid')
-    .orderBy('step')
-    .orderBy('timestamp')
-    .orderBy('value')
+  return valuesWithNames(db)
+    .where('s.run_uuid', 'in', runIds)
+    .where('s.key', '=', key)
+    .orderBy('s.run_uuid')
+    .orderBy('m.step')
+    .orderBy('m.timestamp')
+    .orderBy('m.value')
     .limit(limit)
     .execute();
 }
