@@ -63,16 +63,18 @@ interface AddedValue {
 }
 
 /**
- * The rows without exact repeats (same key, step, timestamp, value, NaN-ness), the last one
- * winning: PostgreSQL refuses an upsert that touches one row twice. Rows are grouped by key and
- * step first, so numbers are compared rather than turned into strings.
+ * The rows without exact repeats (same history, step, timestamp, value, NaN-ness), the last one
+ * winning: PostgreSQL refuses an upsert that touches one row twice. Rows are grouped by series
+ * and step first, so numbers are compared rather than turned into strings.
  */
-function withoutRepeats(input: readonly MetricValue[]): MetricValue[] {
+function withoutRepeats(input: readonly MetricValue[], ids: SeriesIds): MetricValue[] {
   const rows: MetricValue[] = [];
-  const atKeyAndStep = new Map<string, number[]>();
+  const atSeriesAndStep = new Map<number, Map<number, number[]>>();
   for (const row of input) {
-    const id = `${row.run_uuid}\u0000${row.key}\u0000${row.step}`;
-    const positions = atKeyAndStep.get(id);
+    const series = ids.get(row.run_uuid, row.key) as number;
+    let atStep = atSeriesAndStep.get(series);
+    if (!atStep) atSeriesAndStep.set(series, (atStep = new Map()));
+    const positions = atStep.get(row.step);
     const repeat = positions?.find((at) => {
       const other = rows[at] as MetricValue;
       return other.timestamp === row.timestamp && other.value === row.value && other.is_nan === row.is_nan;
@@ -81,7 +83,7 @@ function withoutRepeats(input: readonly MetricValue[]): MetricValue[] {
       rows[repeat] = row;
     } else {
       if (positions) positions.push(rows.length);
-      else atKeyAndStep.set(id, [rows.length]);
+      else atStep.set(row.step, [rows.length]);
       rows.push(row);
     }
   }
@@ -90,8 +92,8 @@ function withoutRepeats(input: readonly MetricValue[]): MetricValue[] {
 
 /** Appends values to their histories (numbering new ones) and to their block summaries. */
 export async function insertMetricRows(tx: Db, dialect: Dialect, input: readonly MetricValue[]) {
-  const rows = withoutRepeats(input);
-  const ids = await ensureSeriesIds(tx, rows);
+  const ids = await ensureSeriesIds(tx, input);
+  const rows = withoutRepeats(input, ids);
   for (let start = 0; start < rows.length; start += insertChunk) {
     const slice = rows.slice(start, start + insertChunk);
     const inserted = await tx.executeQuery<AddedValue>(CompiledQuery.raw(metricInsertSql(dialect, 'new', slice.length), insertParameters(slice, ids)));
