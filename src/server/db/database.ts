@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -64,6 +64,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // A 32 MB page cache rather than SQLite's 2 MB: run search sorted by one metric and filtered by
+  // another looks up a few thousand runs' rows at random across 100,000 runs (each lookup missed
+  // the 2 MB cache and copied its page in from the OS again); 32 MB holds those tables' working
+  // set, and the lookups' server CPU halved (runs/search ~50 → ~30 ms). The cache fills only as
+  // pages are read, so small databases do not pay for it.
+  sqlite.pragma('cache_size = -32768');
   const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startWalCheckpointer(path.resolve(file)) : null;
   if (checkpointer) {
     // The backstop and the size the WAL returns to after a restart (see wal-checkpointer).
@@ -84,6 +90,11 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     description: `sqlite:${path.resolve(file)}`,
     sqlite,
   };
+}
+
+/** The dialect `db` speaks (for SQL written out by hand where only a connection is at hand). */
+export function dialectOf(db: Db): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 /** Throws if the database does not answer. */

@@ -30,9 +30,15 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<Migration
   return inTransaction(handle, (conn) => runMigrator(conn));
 }
 
-async function runMigrator(db: Db): Promise<MigrationResultSet> {
+/** Brings the schema up to migration `name` (inclusive): for testing a later migration's data copy. */
+export async function migrateUpTo(handle: DatabaseHandle, name: string): Promise<MigrationResultSet> {
+  if (handle.dialect === 'postgres') return runMigrator(handle.db, name);
+  return inTransaction(handle, (conn) => runMigrator(conn, name));
+}
+
+async function runMigrator(db: Db, target?: string): Promise<MigrationResultSet> {
   const migrator = new Migrator({ db, provider: new MigrationFolder() });
-  const result = await migrator.migrateToLatest();
+  const result = target === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     const name = failed ? ` (${failed.migrationName})` : '';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
-import { recordMetricBlocks } from '../modules/tracking/metric-blocks.repository';
+import { seedMetricValues } from './metric-values-seed';
 
 export interface BulkRunSpec {
   runName?: string;
@@ -74,10 +74,7 @@ export async function seedRuns(db: Db, experimentId: number, specs: readonly Bul
   await insertChunked(metrics, (batch) => db.insertInto('latest_metrics').values(batch).execute());
   await insertChunked(
     metrics.map(({ experiment_id: _e, ...m }) => ({ ...m, model_id: null, dataset_name: null, dataset_digest: null })),
-    async (batch) => {
-      await db.insertInto('metrics').values(batch).execute();
-      await recordMetricBlocks(db, batch);
-    },
+    (batch) => seedMetricValues(db, batch),
   );
   return runs.map((r) => r.row.run_uuid);
 }
@@ -95,8 +92,5 @@ export async function seedHistory(db: Db, runId: string, key: string, values: re
     dataset_name: null,
     dataset_digest: null,
   }));
-  await insertChunked(rows, async (batch) => {
-    await db.insertInto('metrics').values(batch).execute();
-    await recordMetricBlocks(db, batch);
-  });
+  await insertChunked(rows, (batch) => seedMetricValues(db, batch));
 }

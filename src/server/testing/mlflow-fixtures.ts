@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
-import { recordMetricBlocks } from '../modules/tracking/metric-blocks.repository';
+import { seedMetricValues } from './metric-values-seed';
 
 /**
  * Tracking rows for registry, artifact and logged-model tests, written directly so those suites
@@ -51,6 +51,5 @@ export async function insertMetric(db: Db, row: { runId: string; modelId: string
     dataset_name: row.datasetName ?? null,
     dataset_digest: row.datasetDigest ?? null,
   };
-  await db.insertInto('metrics').values(value).execute();
-  await recordMetricBlocks(db, [value]);
+  await seedMetricValues(db, [value]);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database';
 import { inTransaction } from '../db/transaction';
-import { recordMetricBlocks } from '../modules/tracking/metric-blocks.repository';
+import { seedMetricValues } from './metric-values-seed';
 
 /**
  * Bulk rows for the MLflow benchmark, written straight through Kysely in batched transactions:
@@ -69,8 +69,7 @@ export async function seedSearchExperiment(handle: DatabaseHandle, runs: number)
         { run_uuid: run.run_uuid, key: 'accuracy', value: next(), step: 0, timestamp: run.end_time, is_nan: 0 },
         { run_uuid: run.run_uuid, key: 'loss', value: next() * 2, step: 0, timestamp: run.end_time, is_nan: 0 },
       ]);
-      await tx.insertInto('metrics').values(metrics.map((m) => ({ ...m, model_id: null, dataset_name: null, dataset_digest: null }))).execute();
-      await recordMetricBlocks(tx, metrics);
+      await seedMetricValues(tx, metrics.map((m) => ({ ...m, model_id: null, dataset_name: null, dataset_digest: null })));
       await tx.insertInto('latest_metrics').values(metrics.map((m) => ({ ...m, experiment_id: experimentId }))).execute();
     });
   }
@@ -80,7 +79,7 @@ export async function seedSearchExperiment(handle: DatabaseHandle, runs: number)
 
 /** As autovacuum would after a bulk load: PostgreSQL plans with the tables' real statistics. */
 async function analyze(handle: DatabaseHandle): Promise<void> {
-  if (handle.dialect === 'postgres') await sql`analyze runs, params, run_tags, metrics, latest_metrics`.execute(handle.db);
+  if (handle.dialect === 'postgres') await sql`analyze runs, params, run_tags, metric_series, metrics, latest_metrics`.execute(handle.db);
 }
 
 /** `runs` runs with `steps` values each of metric `key`; returns the run ids. */
@@ -103,8 +102,7 @@ export async function seedHistoryRuns(handle: DatabaseHandle, runs: number, step
         dataset_digest: null,
       }));
       await inTransaction(handle, async (tx) => {
-        await tx.insertInto('metrics').values(values).execute();
-        await recordMetricBlocks(tx, values);
+        await seedMetricValues(tx, values);
       });
     }
     const last = steps - 1;

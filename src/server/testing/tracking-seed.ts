@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
-import { recordMetricBlocks } from '../modules/tracking/metric-blocks.repository';
+import { seedMetricValues } from './metric-values-seed';
 
 /**
  * Runs with params, tags, metrics and dataset inputs written directly, as the tracking service
@@ -52,8 +52,7 @@ export async function logMetric(db: Db, experimentId: string, runId: string, key
   const isNan = Number.isNaN(value) ? 1 : 0;
   const stored = isNan ? 0 : value;
   const row = { run_uuid: runId, key, step, timestamp, value: stored, is_nan: isNan, model_id: null, dataset_name: null, dataset_digest: null };
-  await db.insertInto('metrics').values(row).execute();
-  await recordMetricBlocks(db, [row]);
+  await seedMetricValues(db, [row]);
   await db.deleteFrom('latest_metrics').where('run_uuid', '=', runId).where('key', '=', key).execute();
   await db.insertInto('latest_metrics').values({ run_uuid: runId, key, experiment_id: Number(experimentId), step, timestamp, value: stored, is_nan: isNan }).execute();
 }

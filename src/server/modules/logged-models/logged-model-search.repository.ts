@@ -35,6 +35,9 @@ function statusValue(value: FilterClause['value']): FilterClause['value'] {
   return Array.isArray(value) ? value.map(full) : typeof value === 'string' ? full(value) : value;
 }
 
+/** Values of histories logged under `key` (values name their history by series id). */
+const ofKey = (key: string) => sql<SqlBool>`m.series_id in (select s.series_id from metric_series as s where s.key = ${key})`;
+
 function inDatasets(eb: ExpressionBuilder<Database & { m: Database['metrics'] }, 'm'>, datasets: DatasetScope[]): Expression<SqlBool> {
   return eb.or(datasets.map((d) => (d.digest ? eb.and([eb('m.dataset_name', '=', d.name), eb('m.dataset_digest', '=', d.digest)]) : eb('m.dataset_name', '=', d.name))));
 }
@@ -45,7 +48,7 @@ function condition(eb: ModelsEb, dialect: Dialect, clause: FilterClause, dataset
       .selectFrom('metrics as m')
       .select(sql`1`.as('one'))
       .whereRef('m.model_id', '=', 'lm.model_id')
-      .where('m.key', '=', clause.key)
+      .where(ofKey(clause.key))
       .where('m.is_nan', '=', 0)
       .where((inner) => compareColumn(loose(inner), dialect, inner.ref('m.value'), clause.comparator, clause.value));
     if (datasets.length > 0) metrics = metrics.where((inner) => inDatasets(inner, datasets));
@@ -73,7 +76,7 @@ function latestMetric(eb: ModelsEb, order: LoggedModelOrderBy) {
     .selectFrom('metrics as m')
     .select('m.value')
     .whereRef('m.model_id', '=', 'lm.model_id')
-    .where('m.key', '=', order.key)
+    .where(ofKey(order.key))
     .where('m.is_nan', '=', 0);
   if (order.datasetName) query = query.where('m.dataset_name', '=', order.datasetName);
   if (order.datasetDigest) query = query.where('m.dataset_digest', '=', order.datasetDigest);

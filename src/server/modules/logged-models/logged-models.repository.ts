@@ -30,7 +30,15 @@ export async function hydrateLoggedModels(db: Db, rows: LoggedModelsTable[]): Pr
   const [tags, params, metrics, registrations] = await Promise.all([
     db.selectFrom('logged_model_tags').selectAll().where('model_id', 'in', ids).orderBy('key').execute(),
     db.selectFrom('logged_model_params').selectAll().where('model_id', 'in', ids).orderBy('key').execute(),
-    db.selectFrom('metrics').selectAll().where('model_id', 'in', ids).orderBy('key').orderBy('step').orderBy('timestamp').execute(),
+    db
+      .selectFrom('metrics as m')
+      .innerJoin('metric_series as s', 's.series_id', 'm.series_id')
+      .select(['s.run_uuid', 's.key', 'm.step', 'm.timestamp', 'm.value', 'm.is_nan', 'm.model_id', 'm.dataset_name', 'm.dataset_digest'])
+      .where('m.model_id', 'in', ids)
+      .orderBy('s.key')
+      .orderBy('m.step')
+      .orderBy('m.timestamp')
+      .execute(),
     db.selectFrom('model_versions').select(['model_id', 'name', 'version']).where('model_id', 'in', ids).where('deleted_time', 'is', null).orderBy('name').orderBy('version').execute(),
   ]);
   return rows.map((row) => ({

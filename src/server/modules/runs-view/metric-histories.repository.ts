@@ -73,8 +73,7 @@ async function readBuckets(db: Db, xAxis: XAxis, runId: string, key: string, xMi
       sql<number>`count(*)`.as('count'),
       sql<number>`sum(case when ${finite} then 0 else 1 end)`.as('non_finite'),
     ])
-    .where('run_uuid', '=', runId)
-    .where('key', '=', key)
+    .where('series_id', '=', (eb) => eb.selectFrom('metric_series').select('series_id').where('run_uuid', '=', runId).where('key', '=', key))
     .groupBy(sql`1`)
     .orderBy(sql`1`)
     .execute();

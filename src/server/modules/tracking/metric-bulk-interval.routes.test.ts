@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../testing/build-test-app';
 import { type LooseJson, mlflowCall } from '../../testing/mlflow-call';
 import { insertExperiment } from '../../testing/mlflow-fixtures';
+import { seedMetricValues } from '../../testing/metric-values-seed';
 import { seedRun } from '../../testing/tracking-seed';
 
 let t: TestApp;
@@ -9,25 +10,20 @@ let viewer: Record<string, string>;
 const runs: Record<string, string> = {};
 
 async function history(runId: string, points: Array<[step: number, value: number, timestamp?: number]>) {
-  const db = t.database.handle.db;
-  for (let from = 0; from < points.length; from += 500) {
-    await db
-      .insertInto('metrics')
-      .values(
-        points.slice(from, from + 500).map(([step, value, timestamp]) => ({
-          run_uuid: runId,
-          key: 'loss',
-          step,
-          timestamp: timestamp ?? 1000 + step,
-          value: Number.isNaN(value) ? 0 : value,
-          is_nan: Number.isNaN(value) ? 1 : 0,
-          model_id: null,
-          dataset_name: null,
-          dataset_digest: null,
-        })),
-      )
-      .execute();
-  }
+  await seedMetricValues(
+    t.database.handle.db,
+    points.map(([step, value, timestamp]) => ({
+      run_uuid: runId,
+      key: 'loss',
+      step,
+      timestamp: timestamp ?? 1000 + step,
+      value: Number.isNaN(value) ? 0 : value,
+      is_nan: Number.isNaN(value) ? 1 : 0,
+      model_id: null,
+      dataset_name: null,
+      dataset_digest: null,
+    })),
+  );
 }
 
 const bulk = (fields: Record<string, unknown>) => mlflowCall(t, viewer, 'GET', 'metrics/get-history-bulk-interval', { metric_key: 'loss', ...fields });

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '../../db/database';
 import { invalidParameter } from '../../errors';
 import { type MetricRow, type StepRange, countInRange, firstStepsFrom, rowsAtSteps, rowsInRange, stepBounds } from './metric-bulk-interval.repository';
+import { seriesIdsOfRuns } from './metric-series.repository';
 import { type MetricJson, storedMetricValue } from './tracking-json';
 
 /**
@@ -44,12 +45,15 @@ function validate(input: BulkIntervalInput): { range?: StepRange; limit: number 
  * directly (one seek per run and step). Only intervals whose start no run logged need a search
  * for their first step, so an evenly logged history costs one seek per sampled step and run.
  */
-async function sampledRows(database: DatabaseHandle, runs: Array<[string, StepRange]>, key: string, range: StepRange, limit: number): Promise<MetricRow[][]> {
+/** A run with the metric: its id, the metric's series id and its steps within the range. */
+type SeriesRun = [runId: string, series: number, steps: StepRange];
+
+async function sampledRows(database: DatabaseHandle, runs: SeriesRun[], range: StepRange, limit: number): Promise<MetricRow[][]> {
   const span = range.end - range.start + 1;
   const targets = Array.from({ length: limit }, (_, i) => range.start + Math.floor((i * span) / limit));
-  const bounds = runs.flatMap(([, run]) => [run.start, run.end]);
+  const bounds = runs.flatMap(([, , run]) => [run.start, run.end]);
   const read = (steps: number[]) =>
-    Promise.all(runs.map(([runId, run]) => rowsAtSteps(database.db, database.dialect, runId, key, steps.filter((step) => step >= run.start && step <= run.end))));
+    Promise.all(runs.map(([, series, run]) => rowsAtSteps(database.db, database.dialect, series, steps.filter((step) => step >= run.start && step <= run.end))));
   const rows = await read([...new Set([...targets, ...bounds])]);
   const found = new Set<number>();
   for (const runRows of rows) for (const row of runRows) found.add(row.step);
@@ -57,8 +61,8 @@ async function sampledRows(database: DatabaseHandle, runs: Array<[string, StepRa
   if (missing.length === 0) return rows;
 
   const chosen = new Map<number, number>();
-  for (const [runId] of runs) {
-    const firsts = await firstStepsFrom(database.db, runId, key, missing.map(({ target }) => target), range.end);
+  for (const [, series] of runs) {
+    const firsts = await firstStepsFrom(database.db, series, missing.map(({ target }) => target), range.end);
     firsts.forEach((step, i) => {
       const { target, next } = missing[i] as { target: number; next: number };
       if (step !== null && step < next && step < (chosen.get(target) ?? Number.POSITIVE_INFINITY)) chosen.set(target, step);
@@ -69,11 +73,11 @@ async function sampledRows(database: DatabaseHandle, runs: Array<[string, StepRa
 }
 
 /** No more values in the range than asked for (so no more steps): all of them are returned, as MLflow does. */
-async function fewSteps(database: DatabaseHandle, runs: Array<[string, StepRange]>, key: string, range: StepRange, limit: number): Promise<boolean> {
+async function fewSteps(database: DatabaseHandle, runs: SeriesRun[], range: StepRange, limit: number): Promise<boolean> {
   if (range.end - range.start + 1 <= limit) return true;
   let total = 0;
-  for (const [runId] of runs) {
-    total += await countInRange(database.db, runId, key, range, limit - total + 1);
+  for (const [, series] of runs) {
+    total += await countInRange(database.db, series, range, limit - total + 1);
     if (total > limit) return false;
   }
   return true;
@@ -83,21 +87,23 @@ export async function metricHistoryBulkInterval(database: DatabaseHandle, input:
   const { range: asked, limit } = validate(input);
   const runIds = [...new Set(input.runIds)];
   const searchRange = asked ?? { start: 0, end: Number.MAX_SAFE_INTEGER };
-  const runs: Array<[string, StepRange]> = [];
+  const seriesIds = await seriesIdsOfRuns(database.db, runIds, input.metricKey);
+  const runs: SeriesRun[] = [];
   for (const runId of runIds) {
-    const bounds = await stepBounds(database.db, runId, input.metricKey, searchRange);
-    if (bounds) runs.push([runId, bounds]);
+    const series = seriesIds.get(runId);
+    const bounds = series === undefined ? undefined : await stepBounds(database.db, series, searchRange);
+    if (series !== undefined && bounds) runs.push([runId, series, bounds]);
   }
   if (runs.length === 0) return [];
-  const range = asked ?? { start: 0, end: Math.max(...runs.map(([, bounds]) => bounds.end)) };
+  const range = asked ?? { start: 0, end: Math.max(...runs.map(([, , bounds]) => bounds.end)) };
 
   const rows =
-    (await fewSteps(database, runs, input.metricKey, range, limit))
-      ? await Promise.all(runs.map(([runId]) => rowsInRange(database.db, runId, input.metricKey, range)))
-      : await sampledRows(database, runs, input.metricKey, range, limit);
+    (await fewSteps(database, runs, range, limit))
+      ? await Promise.all(runs.map(([, series]) => rowsInRange(database.db, series, range)))
+      : await sampledRows(database, runs, range, limit);
   const metrics: MetricJson[] = [];
   rows.forEach((runRows, i) => {
-    const [runId] = runs[i] as [string, StepRange];
+    const [runId] = runs[i] as SeriesRun;
     for (const row of runRows) metrics.push({ key: input.metricKey, value: storedMetricValue(row), timestamp: row.timestamp, step: row.step, run_id: runId });
   });
   return metrics;

@@ -6,7 +6,7 @@ import { insertMetricRows, upsertLatestMetrics } from './metrics.repository';
 import { insertParams, paramValues, type RunRow, runTagValues, updateRunRow, upsertRunTags } from './runs.repository';
 import { requireActiveRun, runEntity, runNameTag } from './runs.service';
 import type { MetricInput } from './tracking-messages';
-import type { MetricsTable } from './tracking.tables';
+import type { MetricValue } from './tracking.tables';
 import { limits, validateKey, validateLength, validateParam, validateRunTag } from './tracking-validation';
 
 /**
@@ -46,7 +46,7 @@ function validParams(input: BatchInput['params']): KeyValue[] {
 }
 
 /** Metric rows as stored: NaN as 0 with is_nan, the step defaulting to 0. */
-function metricRows(runId: string, input: MetricInput[]): MetricsTable[] {
+function metricRows(runId: string, input: MetricInput[]): MetricValue[] {
   // A batch repeats a few keys many times (step after step): check each name once.
   const validKeys = new Set<string>();
   return input.map((metric) => {
@@ -71,8 +71,8 @@ function metricRows(runId: string, input: MetricInput[]): MetricsTable[] {
 }
 
 /** The latest candidate per key within the batch (later by step, timestamp, value). */
-function latestPerKey(run: RunRow, rows: MetricsTable[]) {
-  const latest = new Map<string, MetricsTable>();
+function latestPerKey(run: RunRow, rows: MetricValue[]) {
+  const latest = new Map<string, MetricValue>();
   for (const row of rows) {
     const current = latest.get(row.key);
     const later = !current || row.step > current.step || (row.step === current.step && (row.timestamp > current.timestamp || (row.timestamp === current.timestamp && row.value > current.value)));

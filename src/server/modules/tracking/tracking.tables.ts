@@ -34,9 +34,16 @@ export interface RunKeyValueTable {
   value: string;
 }
 
-export interface MetricsTable {
+/** One metric history (a run and key), numbered so `metrics` rows carry a small integer instead of both. */
+export interface MetricSeriesTable {
+  series_id: Generated<number>;
   run_uuid: string;
   key: string;
+}
+
+/** A logged value of a history (see metric-series.repository). */
+export interface MetricsTable {
+  series_id: number;
   step: number;
   timestamp: number;
   value: number;
@@ -44,6 +51,12 @@ export interface MetricsTable {
   model_id: string | null;
   dataset_name: string | null;
   dataset_digest: string | null;
+}
+
+/** A metric value as logged: its history named by run and key. */
+export interface MetricValue extends Omit<MetricsTable, 'series_id'> {
+  run_uuid: string;
+  key: string;
 }
 
 export interface LatestMetricsTable {
@@ -131,6 +144,7 @@ export interface TrackingTables {
   runs: RunsTable;
   run_tags: RunKeyValueTable;
   params: RunKeyValueTable;
+  metric_series: MetricSeriesTable;
   metrics: MetricsTable;
   latest_metrics: LatestMetricsTable;
   metric_blocks: MetricBlocksTable;
