@@ -17,6 +17,8 @@ export const howToVerify =
 
 /** Appends one exported row to the chunk; `material` is its hash material, already computed by the scan. */
 type Encode = (out: Utf8Chunk, row: ScannedRow, material: string) => void;
+/** Ends a page of records as the database joined them (newlines between them only). */
+const lastNewline = Buffer.from('\n');
 /** Roughly the bytes of one JSON Lines record, to size a page's chunk. */
 const bytesPerRow = 600;
 
@@ -73,9 +75,14 @@ async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, f
     if (page) {
       previous = page.last;
       checked += page.rows;
-      const out = page.matches === null ? { bytes: page.lines, count: page.rows } : matchingLines(page.lines, page.matches);
-      exported += out.count;
-      if (encode && out.count > 0) yield out.bytes;
+      if (page.matches === null) {
+        exported += page.rows;
+        if (encode) yield* [page.lines, lastNewline];
+      } else {
+        const out = matchingLines(page.lines, page.matches);
+        exported += out.count;
+        if (encode && out.count > 0) yield out.bytes;
+      }
       continue;
     }
     const rows = await scanPage(database, filters, { afterSeq: previous.seq, toSeq }, pageSize);

@@ -26,7 +26,7 @@ export function jsonLineSql(dialect: Dialect): RawBuilder<string> {
 /** A page of chain rows as the database encoded them (see checkLines). */
 export interface LinesPage {
   rows: number;
-  /** One JSON Lines record per row, each ending with a newline. */
+  /** One JSON Lines record per row, separated by newlines (none after the last). */
   lines: Buffer;
   /** With filters: one character per row, `1` when it matches them. */
   matches: string | null;
@@ -49,12 +49,12 @@ export async function linesPage(database: DatabaseHandle, range: { afterSeq: num
       return dialect === 'sqlite'
         ? [
             sql<number>`count(*)`.as('rows'),
-            sql<Buffer>`cast(group_concat(${line}, char(10)) || char(10) as blob)`.as('lines'),
+            sql<Buffer>`cast(group_concat(${line}, char(10)) as blob)`.as('lines'),
             (flag ? sql<string | null>`group_concat(${flag}, '')` : sql<string | null>`null`).as('matches'),
           ]
         : [
             sql<number>`count(*)`.as('rows'),
-            sql<string>`string_agg(${line}, E'\n' order by seq) || E'\n'`.as('lines'),
+            sql<string>`string_agg(${line}, E'\n' order by seq)`.as('lines'),
             (flag ? sql<string | null>`string_agg(${flag}, '' order by seq)` : sql<string | null>`null`).as('matches'),
           ];
     })

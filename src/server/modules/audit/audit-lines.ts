@@ -55,9 +55,10 @@ export function checkLines(lines: Buffer, rows: number, previous: { seq: number;
   if (previousHash.length !== 64) return null;
   let start = 0;
   for (let row = 0; row < rows; row++) {
-    const end = lines.indexOf(newline, start);
+    const end = recordEnd(lines, start);
     const materialEnd = end - hashTail; // where `,"hash":"` starts
-    if (end < 0 || materialEnd <= start || lines[start] !== openBrace) return null;
+    if (end < 0 || (row === rows - 1) !== (end === lines.length)) return null;
+    if (materialEnd <= start || lines[start] !== openBrace) return null;
     if (!bytesEqual(lines, materialEnd, hashMember) || lines[end - 2] !== quote || lines[end - 1] !== closeBrace) return null;
 
     const seq = seqBefore(lines, materialEnd, start);
@@ -75,21 +76,28 @@ export function checkLines(lines: Buffer, rows: number, previous: { seq: number;
     previousHash = digest;
     start = end + 1;
   }
-  return start === lines.length ? { seq: previousSeq, hash: previousHash } : null;
+  return rows > 0 ? { seq: previousSeq, hash: previousHash } : null;
 }
 
-/** The records whose flag (see LinesPage.matches) is `1`, and how many. */
+/** Where the record starting at `start` ends: at the next newline, or at the end of the page. */
+function recordEnd(lines: Buffer, start: number): number {
+  const end = lines.indexOf(newline, start);
+  return end < 0 ? lines.length : end;
+}
+
+/** The records flagged `1` in `matches` (see LinesPage), each ending with a newline, and how many. */
 export function matchingLines(lines: Buffer, matches: string): { bytes: Buffer; count: number } {
-  const out = Buffer.allocUnsafe(lines.length);
+  const out = Buffer.allocUnsafe(lines.length + 1);
   let used = 0;
   let count = 0;
   for (let row = 0, start = 0; row < matches.length; row++) {
-    const end = lines.indexOf(newline, start) + 1;
+    const end = recordEnd(lines, start);
     if (matches.charCodeAt(row) === 0x31) {
       used += lines.copy(out, used, start, end);
+      out[used++] = newline;
       count += 1;
     }
-    start = end;
+    start = end + 1;
   }
   return { bytes: out.subarray(0, used), count };
 }
