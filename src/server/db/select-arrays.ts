@@ -3,7 +3,7 @@ import type { DatabaseHandle } from './database';
 
 /**
  * Runs a read and returns each row as an array of its selected columns, in select order. For
- * scans of many rows (audit verification and export read a million): on SQLite, better-sqlite3's
+ * scans of many rows (the audit CSV export reads a million): on SQLite, better-sqlite3's
  * raw mode builds no row objects at all, which roughly halves the cost of reading a row. The read
  * holds Kysely's connection lock like any other query, so it never sees a transaction that
  * another request has open on the same connection.

@@ -44,6 +44,15 @@ describe('audit hash chain', () => {
     expect(result.checked).toBe(65);
   });
 
+  it('verifies events whose text has a lone surrogate, which the database stores as U+FFFD', async () => {
+    await inTransaction(database.handle, (tx) =>
+      appendAudit(tx, systemContext, { action: 'test.odd-text', entityType: 'thing', entityId: 'x\ud800', justification: 'lone \udc00 and paired 😀', after: { note: '\ud800' } }),
+    );
+    const stored = await database.handle.db.selectFrom('audit_events').select(['entity_id', 'justification']).where('action', '=', 'test.odd-text').executeTakeFirstOrThrow();
+    expect(stored).toEqual({ entity_id: 'x\ufffd', justification: 'lone \ufffd and paired 😀' });
+    expect((await verifyAuditChain(database.handle)).ok).toBe(true);
+  });
+
   it('rolls back the audit row with the change it belongs to', async () => {
     await expect(
       inTransaction(database.handle, async (tx) => {

@@ -6,10 +6,9 @@ import { appendCsvLine, appendJsonLine, csvHeader } from './audit-export-format'
 import { boundarySeq, matchesAt, type ScannedRow, scanPage } from './audit-export.repository';
 import { chainAt, genesisHash, rowMaterial } from './audit-hash';
 import { eventHashAt, latestCheckpoint } from './audit-retention.repository';
-import { chainProblem } from './audit-verify';
+import { matchingLines } from './audit-lines';
+import { chainProblem, checkedPage, pageSize } from './audit-verify';
 import { readHead } from './audit.repository';
-
-const pageSize = 2000;
 
 export const howToVerify =
   'Export as JSON Lines and run `npm run sextant -- audit verify-export <file>`, or re-implement it: for each event line, ' +
@@ -18,6 +17,8 @@ export const howToVerify =
 
 /** Appends one exported row to the chunk; `material` is its hash material, already computed by the scan. */
 type Encode = (out: Utf8Chunk, row: ScannedRow, material: string) => void;
+/** Ends a page of records as the database joined them (newlines between them only). */
+const lastNewline = Buffer.from('\n');
 /** Roughly the bytes of one JSON Lines record, to size a page's chunk. */
 const bytesPerRow = 600;
 
@@ -30,7 +31,7 @@ const bytesPerRow = 600;
  */
 export async function* exportEvents(database: DatabaseHandle, filters: AuditFilters, format: 'csv' | 'jsonl', filterLabels: Record<string, string>) {
   if (format === 'csv') yield csvHeader;
-  const report = yield* scanAndVerify(database, filters, filterLabels, format === 'csv' ? appendCsvLine : appendJsonLine);
+  const report = yield* scanAndVerify(database, filters, filterLabels, format);
   if (format === 'jsonl') yield `${JSON.stringify({ verification_report: report })}\n`;
 }
 
@@ -43,7 +44,13 @@ export async function exportReport(database: DatabaseHandle, filters: AuditFilte
   }
 }
 
-async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, filterLabels: Record<string, string>, encode: Encode | null): AsyncGenerator<Buffer, ExportReport> {
+/**
+ * Pages are checked on verification's fast path (checkedPage), whose records are JSON Lines: a
+ * clean page is sent as the database encoded it. CSV, and every page after a broken link (still
+ * exported, no longer checked), go row by row.
+ */
+async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, filterLabels: Record<string, string>, format: 'csv' | 'jsonl' | null): AsyncGenerator<Buffer, ExportReport> {
+  const encode: Encode | null = format === 'csv' ? appendCsvLine : format === 'jsonl' ? appendJsonLine : null;
   const { db, dialect } = database;
   const head = await readHead(db);
   const fromSeq = await boundarySeq(db, dialect, filters, 'first');
@@ -63,7 +70,21 @@ async function* scanAndVerify(database: DatabaseHandle, filters: AuditFilters, f
   let broken: ExportReport['chain']['broken'] = previous.hash === null ? { seq: fromSeq, reason: `event ${fromSeq - 1} before it is missing` } : null;
   let exported = 0;
   let checked = 0;
-  for (;;) {
+  while (previous.seq < toSeq) {
+    const page = !broken && format !== 'csv' && previous.hash !== null ? await checkedPage(database, { seq: previous.seq, hash: previous.hash }, toSeq, filters) : null;
+    if (page) {
+      previous = page.last;
+      checked += page.rows;
+      if (page.matches === null) {
+        exported += page.rows;
+        if (encode) yield* [page.lines, lastNewline];
+      } else {
+        const out = matchingLines(page.lines, page.matches);
+        exported += out.count;
+        if (encode && out.count > 0) yield out.bytes;
+      }
+      continue;
+    }
     const rows = await scanPage(database, filters, { afterSeq: previous.seq, toSeq }, pageSize);
     if (rows.length === 0) break;
     const chunk = encode ? new Utf8Chunk(rows.length * bytesPerRow) : null;

@@ -22,7 +22,8 @@ type HashedColumns = Omit<AuditEventRow, 'hash'>;
 
 /**
  * The stored columns in the order their names sort, which is the key order of the hash material,
- * then `hash`: chain scans read rows as arrays in this order (no row objects, see selectArrays).
+ * then `hash`: row-by-row chain scans read rows as arrays in this order (no row objects, see
+ * selectArrays), and the database encodes JSON Lines records with their members in it (jsonLineSql).
  */
 export const chainColumns = [
   'action', 'actor_id', 'actor_name', 'actor_via', 'after_json', 'before_json', 'client_ip', 'entity_id', 'entity_type',
