@@ -1,8 +1,8 @@
 import type { DatabaseHandle } from '../../db/database';
 import { invalidParameter } from '../../errors';
-import { type MetricRow, type StepRange, countInRange, firstStepsFrom, rowsAtSteps, rowsInRange, stepBounds } from './metric-bulk-interval.repository';
+import { type MetricTuple, type StepRange, countInRange, firstStepsFrom, stepBounds, valuesAtSteps, valuesInRange } from './metric-bulk-interval.repository';
 import { seriesIdsOfRuns } from './metric-series.repository';
-import { type MetricJson, storedMetricValue } from './tracking-json';
+import type { MetricJson } from './tracking-json';
 
 /**
  * `metrics/get-history-bulk-interval` (what MLflow's UI charts read): one metric of up to 100
@@ -39,37 +39,44 @@ function validate(input: BulkIntervalInput): { range?: StepRange; limit: number 
   return { range: { start, end }, limit };
 }
 
-/**
- * Rows at the first step any run logged in each of `limit` equal intervals of the range, plus
- * at `bounds` steps. An interval's start step, when logged, is that first step: it is read
- * directly (one seek per run and step). Only intervals whose start no run logged need a search
- * for their first step, so an evenly logged history costs one seek per sampled step and run.
- */
 /** A run with the metric: its id, the metric's series id and its steps within the range. */
 type SeriesRun = [runId: string, series: number, steps: StepRange];
 
-async function sampledRows(database: DatabaseHandle, runs: SeriesRun[], range: StepRange, limit: number): Promise<MetricRow[][]> {
+/** Each run's values (in the order of `runs`) from tuples ordered by series. */
+function byRun(runs: SeriesRun[], values: MetricTuple[]): MetricTuple[][] {
+  const of = new Map<number, MetricTuple[]>(runs.map(([, series]) => [series, []]));
+  for (const value of values) of.get(value[0])?.push(value);
+  return runs.map(([, series]) => of.get(series) ?? []);
+}
+
+/**
+ * Values at the first step any run logged in each of `limit` equal intervals of the range, plus
+ * at each run's first and last step. An interval's start step, when logged, is that first step:
+ * it is read directly (one seek per run and step). Only intervals whose start no run logged need
+ * a search for their first step, so an evenly logged history costs one seek per sampled step and run.
+ */
+async function sampledValues(database: DatabaseHandle, runs: SeriesRun[], range: StepRange, limit: number): Promise<MetricTuple[][]> {
   const span = range.end - range.start + 1;
   const targets = Array.from({ length: limit }, (_, i) => range.start + Math.floor((i * span) / limit));
   const bounds = runs.flatMap(([, , run]) => [run.start, run.end]);
-  const read = (steps: number[]) =>
-    Promise.all(runs.map(([, series, run]) => rowsAtSteps(database.db, database.dialect, series, steps.filter((step) => step >= run.start && step <= run.end))));
-  const rows = await read([...new Set([...targets, ...bounds])]);
+  const series = runs.map(([, id]) => id);
+  const values = await valuesAtSteps(database, series, [...new Set([...targets, ...bounds])]);
   const found = new Set<number>();
-  for (const runRows of rows) for (const row of runRows) found.add(row.step);
+  for (const value of values) found.add(value[1]);
   const missing = targets.map((target, i) => ({ target, next: targets[i + 1] ?? range.end + 1 })).filter(({ target }) => !found.has(target));
-  if (missing.length === 0) return rows;
+  if (missing.length === 0) return byRun(runs, values);
 
   const chosen = new Map<number, number>();
-  for (const [, series] of runs) {
-    const firsts = await firstStepsFrom(database.db, series, missing.map(({ target }) => target), range.end);
+  for (const [, id] of runs) {
+    const firsts = await firstStepsFrom(database.db, id, missing.map(({ target }) => target), range.end);
     firsts.forEach((step, i) => {
       const { target, next } = missing[i] as { target: number; next: number };
       if (step !== null && step < next && step < (chosen.get(target) ?? Number.POSITIVE_INFINITY)) chosen.set(target, step);
     });
   }
-  const extra = await read([...new Set(chosen.values())].filter((step) => !found.has(step)));
-  return rows.map((runRows, i) => [...runRows, ...(extra[i] ?? [])].sort((a, b) => a.step - b.step || a.timestamp - b.timestamp || a.value - b.value));
+  const extra = await valuesAtSteps(database, series, [...new Set(chosen.values())].filter((step) => !found.has(step)));
+  const inOrder = (a: MetricTuple, b: MetricTuple) => a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
+  return byRun(runs, [...values, ...extra]).map((runValues) => runValues.sort(inOrder));
 }
 
 /** No more values in the range than asked for (so no more steps): all of them are returned, as MLflow does. */
@@ -97,14 +104,13 @@ export async function metricHistoryBulkInterval(database: DatabaseHandle, input:
   if (runs.length === 0) return [];
   const range = asked ?? { start: 0, end: Math.max(...runs.map(([, , bounds]) => bounds.end)) };
 
-  const rows =
+  const values =
     (await fewSteps(database, runs, range, limit))
-      ? await Promise.all(runs.map(([, series]) => rowsInRange(database.db, series, range)))
-      : await sampledRows(database, runs, range, limit);
+      ? await Promise.all(runs.map(([, series]) => valuesInRange(database, series, range)))
+      : await sampledValues(database, runs, range, limit);
   const metrics: MetricJson[] = [];
-  rows.forEach((runRows, i) => {
-    const [runId] = runs[i] as SeriesRun;
-    for (const row of runRows) metrics.push({ key: input.metricKey, value: storedMetricValue(row), timestamp: row.timestamp, step: row.step, run_id: runId });
+  runs.forEach(([runId], i) => {
+    for (const [, step, timestamp, value, isNan] of values[i] ?? []) metrics.push({ key: input.metricKey, value: isNan ? Number.NaN : value, timestamp, step, run_id: runId });
   });
   return metrics;
 }
