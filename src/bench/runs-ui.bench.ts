@@ -1,12 +1,13 @@
-// `npm run bench -- runs-ui [--quick] [--runs N] [--steps N]`: the runs UI in Chromium against the real
-// server (a child process on SQLite seeded beforehand). Run `npx vite build` first.
+// `npm run bench -- runs-ui [--quick] [--runs N] [--steps N] [--data-dir DIR]`: the runs UI in Chromium
+// against the real server (a child process on SQLite seeded beforehand). Run `npx vite build` first.
+// --data-dir keeps the seeded database there and reuses it when it was seeded for the same size.
 // 1. An experiment of 100,000 runs (--quick: 20,000) with 20 metric columns chosen in the URL:
 //    navigation until the first rows are visible and the page responds (target ≤ 1.5 s).
 // 2. Scrolling that table to row 50,000 (or the middle): a jump, then a fast wheel over 2,000 rows;
 //    the longest stretch of frames with skeleton rows (target ≤ 100 ms).
 // 3. The compare page of 20 runs × 4 metrics × 100,000 steps (--quick: 20,000): until every line is drawn (≤ 1.5 s).
 // 4. The gzipped size of the runs route's chunk (target ≤ 150 KB).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +16,7 @@ import { startServerProcess } from '../server/testing/server-process';
 import { type ScrollSample, countProbe, nextIdleFrame, scrollProbe } from './runs-ui-probes';
 import { historyKeys, metricKeys, seedRunsUi } from './runs-ui-seed';
 import { routeChunkSizes } from './route-chunk-size';
+import { openBenchDataDir } from './runs-ui-data-dir';
 
 const flag = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -34,12 +36,16 @@ if (!existsSync(path.join(clientDir, 'index.html'))) {
   process.exit(1);
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'sextant-runs-ui-bench-'));
+const chosenDir = process.argv.includes('--data-dir') ? process.argv[process.argv.indexOf('--data-dir') + 1] : undefined;
+const data = openBenchDataDir(chosenDir, { runs, steps });
+const dataDir = data.dir;
 const seedStarted = performance.now();
-const seeded = await seedRunsUi(`sqlite:${path.join(dataDir, 'sextant.db')}`, { runs, steps });
+const seeded = data.reusable ?? (await seedRunsUi(`sqlite:${path.join(dataDir, 'sextant.db')}`, { runs, steps }));
+if (!data.reusable) data.remember(seeded);
+const size = `${fmt(runs)} runs × ${metricKeys.length} metrics and 20 runs × ${historyKeys.length} metrics × ${fmt(steps)} steps`;
 console.log(
-  `runs-ui benchmark on SQLite (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores): seeded ${fmt(runs)} runs × ${metricKeys.length} metrics ` +
-    `and 20 runs × ${historyKeys.length} metrics × ${fmt(steps)} steps in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+  `runs-ui benchmark on SQLite (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores): ` +
+    (data.reusable ? `reused ${dataDir}, seeded earlier with ${size}` : `seeded ${size} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`),
 );
 const server = await startServerProcess({ SEXTANT_DATA_DIR: dataDir, SEXTANT_ADMIN_PASSWORD: 'bench-admin-password' });
 const browser = await chromium.launch({
@@ -109,7 +115,7 @@ try {
   await browser.close();
   server.child.kill('SIGTERM');
   await server.exited;
-  rmSync(dataDir, { recursive: true, force: true });
+  data.cleanUp();
 }
 
 console.log('\n4. Runs route JavaScript (from dist/client; rebuild with `npx vite build` after changes)');
