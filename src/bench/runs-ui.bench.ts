@@ -107,7 +107,7 @@ try {
   console.log(`\n3. Compare page, 20 runs × ${historyKeys.length} metrics × ${fmt(steps)} steps: navigation until every chart line is drawn`);
   const lines = seeded.compareRuns.length * historyKeys.length;
   const compareTimes = await timeLoads(page, `/compare?runs=${seeded.compareRuns.join(',')}`, async (p) => {
-    await p.evaluate(countProbe('section[aria-label="Metric charts"] path.recharts-line-curve', lines, 60_000));
+    await p.evaluate(countProbe('section[aria-label="Metric charts"] path.chart-line[d^="M"]', lines, 60_000));
   });
   const compareWorst = compareTimes.at(-1) ?? NaN;
   console.log(`   median ${percentile(compareTimes, 50).toFixed(0)} ms  worst ${compareWorst.toFixed(0)} ms (${compareTimes.length} loads, ${lines} lines)  target ≤ 1500 ms  ${verdict(compareWorst, 1500)}`);

@@ -55,11 +55,12 @@ export const runsQueries = {
       queryKey: [...runsQueries.all(), 'runs', runIds] as const,
       queryFn: ({ signal }) => Promise.all(runIds.map((runId) => callApi(getRunDetail, { params: { runId } }, { signal }))),
     }),
-  histories: (runIds: readonly string[], metrics: readonly string[], xAxis: XAxis) =>
+  /** Downsampled histories; without `metrics`, of the (first 20) metrics the runs logged. */
+  histories: (runIds: readonly string[], metrics: readonly string[] | undefined, xAxis: XAxis) =>
     queryOptions({
-      queryKey: [...runsQueries.all(), 'histories', runIds, metrics, xAxis] as const,
-      queryFn: ({ signal }) => callApi(getMetricHistories, { body: { runIds: [...runIds], metrics: [...metrics], xAxis, maxPoints: 1000 } }, { signal }),
-      enabled: runIds.length > 0 && metrics.length > 0,
+      queryKey: [...runsQueries.all(), 'histories', runIds, metrics ?? 'logged', xAxis] as const,
+      queryFn: ({ signal }) => callApi(getMetricHistories, { body: { runIds: [...runIds], metrics: metrics && [...metrics], xAxis, maxPoints: 1000 } }, { signal }),
+      enabled: runIds.length > 0 && metrics?.length !== 0,
       placeholderData: keepPreviousData,
     }),
 };
