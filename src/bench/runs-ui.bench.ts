@@ -7,7 +7,7 @@
 //    the longest stretch of frames with skeleton rows (target ≤ 100 ms).
 // 3. The compare page of 20 runs × 4 metrics × 100,000 steps (--quick: 20,000): until every line is drawn (≤ 1.5 s).
 // 4. The gzipped size of the runs route's chunk (target ≤ 150 KB).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -53,6 +53,13 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
+/** CPU time (user + system, ms) the server process has used: less load-sensitive than wall time. */
+const serverCpuMs = () => {
+  const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+};
+const cpuSince = (from: number, loads: number) => `server CPU ${((serverCpuMs() - from) / loads).toFixed(0)} ms per load`;
+
 /** Navigates and waits for `ready`; the first load of each page only fills the HTTP cache. */
 async function timeLoads(page: Page, href: string, ready: (page: Page) => Promise<void>, loads = 4) {
   const times: number[] = [];
@@ -77,12 +84,14 @@ try {
   const columns = new URLSearchParams(metricKeys.map((key): [string, string] => ['metric', key]));
   const tableHref = `/experiments/${seeded.tableExperiment}?${columns}`;
   console.log(`\n1. Runs table, ${fmt(runs)} runs, ${metricKeys.length} metric columns: navigation until the first rows are shown and the page responds`);
+  let cpuFrom = serverCpuMs();
   const tableTimes = await timeLoads(page, tableHref, async (p) => {
     await p.locator('tr[aria-rowindex="2"][data-loaded="true"]').waitFor({ state: 'visible', timeout: 30_000 });
     await p.evaluate(nextIdleFrame);
   });
   const tableWorst = tableTimes.at(-1) ?? NaN;
   console.log(`   median ${percentile(tableTimes, 50).toFixed(0)} ms  worst ${tableWorst.toFixed(0)} ms (${tableTimes.length} loads)  target ≤ 1500 ms  ${verdict(tableWorst, 1500)}`);
+  console.log(`   ${cpuSince(cpuFrom, tableTimes.length + 1)}, load average ${os.loadavg()[0]?.toFixed(1)}`);
 
   console.log(`\n2. Scrolling that table to row ${fmt(scrollRow)}: longest stretch of frames with skeleton rows`);
   const jumps: ScrollSample[] = [];
@@ -106,11 +115,13 @@ try {
 
   console.log(`\n3. Compare page, 20 runs × ${historyKeys.length} metrics × ${fmt(steps)} steps: navigation until every chart line is drawn`);
   const lines = seeded.compareRuns.length * historyKeys.length;
+  cpuFrom = serverCpuMs();
   const compareTimes = await timeLoads(page, `/compare?runs=${seeded.compareRuns.join(',')}`, async (p) => {
     await p.evaluate(countProbe('section[aria-label="Metric charts"] path.chart-line[d^="M"]', lines, 60_000));
   });
   const compareWorst = compareTimes.at(-1) ?? NaN;
   console.log(`   median ${percentile(compareTimes, 50).toFixed(0)} ms  worst ${compareWorst.toFixed(0)} ms (${compareTimes.length} loads, ${lines} lines)  target ≤ 1500 ms  ${verdict(compareWorst, 1500)}`);
+  console.log(`   ${cpuSince(cpuFrom, compareTimes.length + 1)}, load average ${os.loadavg()[0]?.toFixed(1)}`);
 } finally {
   await browser.close();
   server.child.kill('SIGTERM');

@@ -55,17 +55,20 @@ export function RunsTable({
   orderBy: string;
   onSort: (sortKey: string) => void;
   controls: RowControls;
+  /** The rows on screen changed (overscan rows are not included: their pages can come after). */
   onRangeChange: (range: { start: number; end: number }) => void;
   height?: number;
 }) {
   // Fixed-height rows make the window arithmetic: no measuring, no layout feedback loops.
   const [scroll, setScroll] = useState({ top: 0, left: 0 });
-  const rowRange = (top: number) => ({ start: Math.max(0, Math.floor(top / rowHeight) - overscan), end: Math.max(0, Math.min(count - 1, Math.ceil((top + height) / rowHeight) + overscan)) });
-  const { start: first, end: last } = rowRange(scroll.top);
+  // The rows on screen (their pages are fetched first), and those rendered: with the overscan.
+  const onScreen = (top: number) => ({ start: Math.floor(top / rowHeight), end: Math.max(0, Math.min(count - 1, Math.ceil((top + height) / rowHeight))) });
+  const shown = onScreen(scroll.top);
+  const first = Math.max(0, shown.start - overscan);
+  const last = Math.min(count - 1, shown.end + overscan);
   const items = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => ({ index: first + i, key: first + i, start: (first + i) * rowHeight, end: (first + i + 1) * rowHeight }));
-  const start = items[0]?.index ?? 0;
-  const end = items.at(-1)?.index ?? 0;
-  useEffect(() => onRangeChange({ start, end }), [start, end, onRangeChange]);
+  const { start: shownStart, end: shownEnd } = shown;
+  useEffect(() => onRangeChange({ start: shownStart, end: shownEnd }), [shownStart, shownEnd, onRangeChange]);
   // The new rows (and the requests for their pages) are rendered within the scroll event, before
   // the frame is painted: scheduled later, a fast scroll painted frames of empty space first.
   const onScroll = (target: HTMLElement) => {
@@ -73,7 +76,7 @@ export function RunsTable({
     if (next.top === scroll.top && next.left === scroll.left) return;
     flushSync(() => {
       setScroll(next);
-      onRangeChange(rowRange(next.top));
+      onRangeChange(onScreen(next.top));
     });
   };
 
