@@ -21,6 +21,7 @@ export const metricSeriesSchema = z.object({
   nonFiniteCount: z.number().int(),
   downsampled: z.boolean(),
   xs: z.array(z.number()),
+  /** To 7 significant digits (for drawing: the chart shows no more). */
   ys: z.array(z.number().nullable()),
 });
 export type MetricSeries = z.infer<typeof metricSeriesSchema>;
