@@ -9,9 +9,13 @@ describe('linePath', () => {
     expect(linePath([0, 1, 2, 3, 4], [5, 6, null, 7, 8.04], identity, identity)).toBe('M0,5L1,6M3,7L4,8');
   });
 
+  it('draws a lone point as a small ring', () => {
+    expect(linePath([0, 1, 2], [5, null, 7], identity, identity)).toBe('M0,5m-2.5,0a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0M2,7m-2.5,0a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0');
+  });
+
   it('skips values the scale cannot place (a log scale below zero)', () => {
     const scale = (v: number) => (v > 0 ? v * 10 : undefined);
-    expect(linePath([1, 2, 3], [1, -1, 2], scale, scale)).toBe('M10,10M30,20');
+    expect(linePath([1, 2, 3, 4], [1, 3, -1, 2], scale, scale).split('M')).toEqual(['', '10,10L20,30', expect.stringMatching(/^40,20m/)]);
   });
 });
 

@@ -11,24 +11,32 @@ export interface PathSeries {
 
 type Scale = (value: number) => number | undefined;
 
+/** A lone point (no neighbour to join) as a small ring, so a one-value series still shows. */
+const ring = 'm-2.5,0a2.5,2.5 0 1,0 5,0a2.5,2.5 0 1,0 -5,0';
+
 /**
  * An SVG path through the points; a null y (or a value the scale cannot place) ends the segment, so
  * the line breaks there. Coordinates are rounded to a tenth of a pixel: shorter strings, same line.
  */
 export function linePath(xs: readonly number[], ys: ReadonlyArray<number | null>, scaleX: Scale, scaleY: Scale): string {
   const parts: string[] = [];
-  let pen = 'M';
+  let segment = 0;
+  const endSegment = () => {
+    if (segment === 1) parts.push(ring);
+    segment = 0;
+  };
   for (let i = 0; i < xs.length; i++) {
     const y = ys[i];
     const px = scaleX(xs[i]!);
     const py = y === null || y === undefined ? undefined : scaleY(y);
     if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) {
-      pen = 'M';
+      endSegment();
       continue;
     }
-    parts.push(`${pen}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`);
-    pen = 'L';
+    parts.push(`${segment === 0 ? 'M' : 'L'}${Math.round(px * 10) / 10},${Math.round(py * 10) / 10}`);
+    segment += 1;
   }
+  endSegment();
   return parts.join('');
 }
 
