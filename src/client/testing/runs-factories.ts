@@ -66,5 +66,5 @@ export function buildRunDetail(run: Partial<RunRow> = {}, overrides: Partial<Run
 export const buildKeys = (overrides: Partial<ExperimentKeys> = {}): ExperimentKeys => ({ metrics: ['acc', 'rmse'], params: ['depth', 'model'], tags: ['team'], datasets: [], ...overrides });
 
 export function buildSeries(runId: string, key: string, values: Array<number | null>): MetricSeries {
-  return { runId, key, rawCount: values.length, nonFiniteCount: values.filter((v) => v === null).length, downsampled: false, points: values.map((y, x) => [x, y]) };
+  return { runId, key, rawCount: values.length, nonFiniteCount: values.filter((v) => v === null).length, downsampled: false, xs: values.map((_, x) => x), ys: values };
 }

@@ -19,6 +19,8 @@ export function Component() {
   const differencesOnly = search.get('diff') === '1';
   const baseline = Math.min(Number(search.get('base') ?? 0) || 0, Math.max(runIds.length - 1, 0));
   const runs = useQuery({ ...runsQueries.runs(runIds), enabled: runIds.length >= 2 });
+  // The charts' histories (by step, of the metrics the runs logged) load alongside the runs, not after.
+  useQuery({ ...runsQueries.histories(runIds, undefined, 'step'), enabled: runIds.length >= 2 });
   const set = (key: string, value: string | null) =>
     setSearch((current) => {
       const next = new URLSearchParams(current);
@@ -62,7 +64,7 @@ export function Component() {
       <div className="space-y-6">
         <CompareTables runs={details} colors={colors} differencesOnly={differencesOnly} baseline={baseline} />
         <ComparePlots runs={details} colors={colors} columns={[...paramKeys.map((key) => ({ kind: 'params' as const, key })), ...metricKeys.map((key) => ({ kind: 'metrics' as const, key }))]} />
-        <MetricCharts runs={details.map((d, i) => ({ runId: d.run.runId, label: d.run.runName, color: colors[i]! }))} metrics={metricKeys.slice(0, 20)} />
+        <MetricCharts runs={details.map((d, i) => ({ runId: d.run.runId, label: d.run.runName, color: colors[i]! }))} />
       </div>
     </>
   );

@@ -25,7 +25,7 @@ export function ChartTooltipContent({
   active?: boolean;
   payload?: TooltipPayload[];
   label?: string | number;
-  series: SeriesConfig[];
+  series: readonly SeriesConfig[];
   formatLabel?: (label: string | number) => string;
 }) {
   if (!active || !payload?.length) return null;

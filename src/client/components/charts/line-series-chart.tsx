@@ -1,18 +1,34 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, XAxis, YAxis } from 'recharts';
 import { ChartContainer } from './chart-container';
-import { axisProps, chartColor, gridProps, type SeriesConfig } from './chart-theme';
-import { ChartTooltipContent } from './chart-tooltip';
+import { axisProps, gridProps, type SeriesConfig } from './chart-theme';
+import { SeriesHover } from './series-hover';
+import { type PathSeries, SeriesPaths } from './series-paths';
 
-export interface LineSeries extends SeriesConfig {
-  points: Array<{ x: number; y: number | null }>;
-}
+export type LineSeries = SeriesConfig & PathSeries;
 
-/** A row of one line's data; `series` tells the tooltip whose value it is. */
-interface LineRow {
-  x: number;
-  y: number | null;
-  series: string;
+/**
+ * The two corners of the data, as the chart's only rows: Recharts derives the axes' domains and
+ * nice ticks from them ('auto', log scale included), while the lines themselves are drawn by
+ * <SeriesPaths> from the series' arrays.
+ */
+function domainRows(series: readonly LineSeries[]) {
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.xs.length; i++) {
+      const y = s.ys[i];
+      if (y === null || y === undefined) continue;
+      const x = s.xs[i]!;
+      if (x < xMin) xMin = x;
+      if (x > xMax) xMax = x;
+      if (y < yMin) yMin = y;
+      if (y > yMax) yMax = y;
+    }
+  }
+  return xMin > xMax ? [] : [{ x: xMin, y: yMin }, { x: xMax, y: yMax }];
 }
 
 /**
@@ -34,31 +50,15 @@ export function LineSeriesChart({
   height?: number;
   legend?: boolean;
 }) {
-  // One data array per line, rebuilt only with the series (Recharts re-registers a line whose data
-  // changes). Every line reads the same key `y`: Recharts reads each distinct data key of a value
-  // axis from every line's rows, so one key per series made the work grow with lines × points.
-  // Frozen, so the Immer in Recharts' store adopts the rows instead of walking and freezing each.
-  const lineData = useMemo(() => series.map((s) => Object.freeze(s.points.map((p): LineRow => Object.freeze({ x: p.x, y: p.y, series: s.key })))), [series]);
+  const rows = useMemo(() => domainRows(series), [series]);
   return (
     <ChartContainer label={label} height={height} series={series} legend={legend}>
-      <LineChart margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+      <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid {...gridProps} />
-        <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatX} allowDuplicatedCategory={false} {...axisProps} />
-        <YAxis width={56} scale={logScale ? 'log' : 'auto'} domain={['auto', 'auto']} {...axisProps} />
-        <Tooltip content={<ChartTooltipContent series={series} formatLabel={(x) => formatX(Number(x))} />} />
-        {series.map((s, i) => (
-          <Line
-            key={s.key}
-            data={lineData[i]}
-            dataKey="y"
-            name={s.label}
-            stroke={s.color ?? chartColor(i)}
-            dot={false}
-            strokeWidth={1.5}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
-        ))}
+        <XAxis dataKey="x" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatX} {...axisProps} />
+        <YAxis dataKey="y" width={56} scale={logScale ? 'log' : 'auto'} domain={['auto', 'auto']} {...axisProps} />
+        <SeriesPaths series={series} />
+        <SeriesHover series={series} formatX={formatX} />
       </LineChart>
     </ChartContainer>
   );

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ExperimentKeys } from '../../../shared/contract/experiments';
 import type { Db } from '../../db/database';
 
@@ -17,7 +18,7 @@ export async function experimentKeys(db: Db, experimentId: number): Promise<Expe
     .orderBy('start_time', 'desc')
     .limit(recentRuns);
   const [metrics, params, tags, datasets] = await Promise.all([
-    db.selectFrom('latest_metrics').select('key').distinct().where('experiment_id', '=', experimentId).orderBy('key').limit(maxKeys).execute(),
+    metricKeys(db, experimentId),
     db.selectFrom('params').select('key').distinct().where('run_uuid', 'in', recent).orderBy('key').limit(maxKeys).execute(),
     db.selectFrom('run_tags').select('key').distinct().where('run_uuid', 'in', recent).orderBy('key').limit(maxKeys).execute(),
     db.selectFrom('datasets').select('name').distinct().where('experiment_id', '=', experimentId).orderBy('name').limit(maxKeys).execute(),
@@ -28,4 +29,20 @@ export async function experimentKeys(db: Db, experimentId: number): Promise<Expe
     tags: tags.map((row) => row.key),
     datasets: datasets.map((row) => row.name),
   };
+}
+
+/**
+ * The experiment's metric keys by skipping through the (experiment_id, key, …) index: one seek per
+ * key (the next key after the previous one), where DISTINCT read every run's row of every key —
+ * 2 million index entries for 100,000 runs × 20 metrics.
+ */
+async function metricKeys(db: Db, experimentId: number): Promise<Array<{ key: string }>> {
+  const { rows } = await sql<{ key: string }>`
+    with recursive found(key) as (
+      select min(key) from latest_metrics where experiment_id = ${experimentId}
+      union all
+      select (select min(key) from latest_metrics where experiment_id = ${experimentId} and key > found.key) from found where found.key is not null
+    )
+    select key from found where key is not null limit ${maxKeys}`.execute(db);
+  return rows;
 }

@@ -38,10 +38,16 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const histories = async (body: object) =>
-  (await t.request<{ series: MetricSeries[] }>({ method: 'POST', url: '/api/v1/runs/metric-histories', headers: writer, payload: body })).body.series;
+/** A series with its x and y arrays zipped into `[x, y]` points, to assert on. */
+type PointSeries = MetricSeries & { points: Array<[number, number | null]> };
 
-function expectWellFormed(series: MetricSeries, maxPoints: number) {
+const histories = async (body: object): Promise<PointSeries[]> =>
+  (await t.request<{ series: MetricSeries[] }>({ method: 'POST', url: '/api/v1/runs/metric-histories', headers: writer, payload: body })).body.series.map((s) => ({
+    ...s,
+    points: s.xs.map((x, i): [number, number | null] => [x, s.ys[i] ?? null]),
+  }));
+
+function expectWellFormed(series: PointSeries, maxPoints: number) {
   expect(series.points.length).toBeLessThanOrEqual(maxPoints + 10);
   expect(series.points.length).toBeGreaterThan(maxPoints / 4);
   for (let i = 1; i < series.points.length; i++) expect(series.points[i]![0]).toBeGreaterThanOrEqual(series.points[i - 1]![0]);

@@ -68,16 +68,22 @@ describe('metric histories', () => {
     expect(res.status).toBe(200);
     const [series] = res.body.series;
     expect(series).toMatchObject({ key: 'loss', rawCount: 5000, nonFiniteCount: 1, downsampled: true });
-    expect(series!.points.length).toBeLessThanOrEqual(201);
-    expect(Math.max(...series!.points.map(([, y]) => y ?? 0))).toBe(99);
-    expect(series!.points.some(([, y]) => y === null)).toBe(true);
+    expect(series!.xs.length).toBeLessThanOrEqual(201);
+    expect(series!.ys).toHaveLength(series!.xs.length);
+    expect(Math.max(...series!.ys.map((y) => y ?? 0))).toBe(99);
+    expect(series!.ys.some((y) => y === null)).toBe(true);
   });
 
   it('reads short series raw, by relative time', async () => {
     const res = await histories({ runIds: [runIds[1], runIds[0]], metrics: ['acc', 'rmse'], xAxis: 'relative' });
     expect(res.body.series.map((s) => [s.runId, s.key])).toEqual([[runIds[1], 'acc'], [runIds[1], 'rmse'], [runIds[0], 'rmse']]);
-    expect(res.body.series[0]).toMatchObject({ downsampled: false, points: [[0, 0.9]] });
-    expect(res.body.series[1]!.points).toEqual([[0, null]]);
+    expect(res.body.series[0]).toMatchObject({ downsampled: false, xs: [0], ys: [0.9] });
+    expect(res.body.series[1]).toMatchObject({ xs: [0], ys: [null] });
+  });
+
+  it('charts the metrics the runs logged, in name order, when none are named', async () => {
+    const res = await histories({ runIds: [runIds[1], runIds[0]] });
+    expect(res.body.series.map((s) => [s.runId, s.key])).toEqual([[runIds[1], 'acc'], [runIds[1], 'rmse'], [runIds[0], 'rmse']]);
   });
 
   it('refuses more than 100 runs', async () => {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { getExperiment, getExperimentKeys, listExperiments } from '../../../shared/contract/experiments';
-import { getMetricHistories } from '../../../shared/contract/metric-history';
+import { getMetricHistories, maxHistoryMetrics } from '../../../shared/contract/metric-history';
 import { Readable } from 'node:stream';
 import { exportRunsPath, getRunDetail, groupRuns, runsExportQuerySchema, runsQuerySchema, searchRunsPage } from '../../../shared/contract/runs';
 import { contractRoute } from '../../http/contract-route';
@@ -8,7 +8,7 @@ import { invalidParameter, notFound } from '../../errors';
 import { countRuns } from '../tracking/run-search.service';
 import { experimentKeys } from './experiment-keys.repository';
 import { findExperimentView, listExperimentsView } from './experiments-view.repository';
-import { metricHistories } from './metric-histories.repository';
+import { loggedMetricKeys, metricHistories } from './metric-histories.repository';
 import { loadRunDetail } from './run-detail.repository';
 import { groupRunsView } from './run-groups.service';
 import { exportRunsCsv } from './runs-export';
@@ -62,9 +62,11 @@ export async function runsViewRoutes(app: FastifyInstance) {
     return detail;
   });
 
-  contractRoute(app, getMetricHistories, 'tracking:read', async ({ body }) => ({
-    series: await metricHistories(db, { ...body, runIds: [...new Set(body.runIds)], metrics: [...new Set(body.metrics)] }),
-  }));
+  contractRoute(app, getMetricHistories, 'tracking:read', async ({ body }) => {
+    const runIds = [...new Set(body.runIds)];
+    const metrics = body.metrics ? [...new Set(body.metrics)] : await loggedMetricKeys(db, runIds, maxHistoryMetrics);
+    return { series: metrics.length === 0 ? [] : await metricHistories(db, { ...body, runIds, metrics }) };
+  });
 }
 
 function safeJson(text: string): unknown {

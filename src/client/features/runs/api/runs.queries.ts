@@ -4,6 +4,13 @@ import { getMetricHistories, type XAxis } from '../../../../shared/contract/metr
 import { getRunDetail, groupRuns, type RunsQueryInput, searchRunsPage } from '../../../../shared/contract/runs';
 import { callApi } from '../../../lib/api-client';
 
+/**
+ * Points per line of a metric chart. A chart is ~700 px wide: one line gets 1,000 points (500
+ * min/max buckets, more than one per 2 px); lines sharing a chart split ~8,000 points (20 runs: 400
+ * each, a bucket per ~3.5 px, spikes kept by min/max) — more only cost transfer and drawing time.
+ */
+export const pointsPerLine = (lines: number) => Math.max(200, Math.min(1000, Math.floor(8000 / Math.max(1, lines))));
+
 /** Rows per request: small, so the page under a scrollbar jump arrives within a frame or two. */
 export const pageSize = 50;
 
@@ -55,11 +62,13 @@ export const runsQueries = {
       queryKey: [...runsQueries.all(), 'runs', runIds] as const,
       queryFn: ({ signal }) => Promise.all(runIds.map((runId) => callApi(getRunDetail, { params: { runId } }, { signal }))),
     }),
-  histories: (runIds: readonly string[], metrics: readonly string[], xAxis: XAxis) =>
+  /** Downsampled histories; without `metrics`, of the (first 20) metrics the runs logged. */
+  histories: (runIds: readonly string[], metrics: readonly string[] | undefined, xAxis: XAxis) =>
     queryOptions({
-      queryKey: [...runsQueries.all(), 'histories', runIds, metrics, xAxis] as const,
-      queryFn: ({ signal }) => callApi(getMetricHistories, { body: { runIds: [...runIds], metrics: [...metrics], xAxis, maxPoints: 1000 } }, { signal }),
-      enabled: runIds.length > 0 && metrics.length > 0,
+      queryKey: [...runsQueries.all(), 'histories', runIds, metrics ?? 'logged', xAxis] as const,
+      queryFn: ({ signal }) =>
+        callApi(getMetricHistories, { body: { runIds: [...runIds], metrics: metrics && [...metrics], xAxis, maxPoints: pointsPerLine(runIds.length) } }, { signal }),
+      enabled: runIds.length > 0 && metrics?.length !== 0,
       placeholderData: keepPreviousData,
     }),
 };

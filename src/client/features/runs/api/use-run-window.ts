@@ -4,17 +4,20 @@ import { pageSize, runsQueries } from './runs.queries';
 
 /** Up to this many runs the table loads them all and nests children under their parents. */
 export const treeLimit = 2000;
-/** Pages fetched beyond each side of the visible ones, once those have arrived. */
-const prefetchPages = 3;
+/** Pages fetched beyond the visible ones in the direction of scrolling, and behind it. */
+const pagesAhead = 4;
+const pagesBehind = 1;
 
 const pagesBetween = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 /**
- * The rows the table can show: page 0 (with the total) always, then the pages under the visible
- * range, and only once those have arrived the pages either side (so a jump to row 50,000 waits
- * for one small page, not for its neighbours). Up to `treeLimit` runs every page is fetched.
+ * The rows the table can show: page 0 (with the total) always, then the pages under the rows on
+ * screen, then pages ahead in the scroll direction (and one behind). Those are requested after the
+ * visible ones, so a jump to row 50,000 is answered first for the page it shows; and they stay
+ * requested while the next visible page loads (gating them on it cancelled them at every page
+ * boundary of a fast wheel). Up to `treeLimit` runs every page is fetched.
  */
-export function useRunWindow(query: RunsQueryInput, range: { start: number; end: number }) {
+export function useRunWindow(query: RunsQueryInput, range: { start: number; end: number; backward: boolean }) {
   const first = useQuery(runsQueries.page(query, 0));
   const total = first.data?.total ?? 0;
   const lastPage = Math.max(0, Math.ceil(total / pageSize) - 1);
@@ -23,9 +26,11 @@ export function useRunWindow(query: RunsQueryInput, range: { start: number; end:
   const endPage = Math.min(lastPage, Math.floor(range.end / pageSize));
   const visible = total <= treeLimit ? pagesBetween(1, lastPage) : pagesBetween(startPage, endPage);
   const visiblePages = useQueries({ queries: ready ? visible.map((p) => runsQueries.page(query, p)) : [] });
-  const arrived = visiblePages.every((page) => page.data !== undefined);
-  const around = total <= treeLimit ? [] : [...pagesBetween(Math.max(1, startPage - prefetchPages), startPage - 1), ...pagesBetween(endPage + 1, Math.min(lastPage, endPage + prefetchPages))];
-  const aroundPages = useQueries({ queries: ready && arrived ? around.map((p) => runsQueries.page(query, p)) : [] });
+  const below = (count: number) => pagesBetween(endPage + 1, Math.min(lastPage, endPage + count));
+  const above = (count: number) => pagesBetween(Math.max(1, startPage - count), startPage - 1).reverse();
+  // Nearest first, the way the table is going first.
+  const around = total <= treeLimit ? [] : range.backward ? [...above(pagesAhead), ...below(pagesBehind)] : [...below(pagesAhead), ...above(pagesBehind)];
+  const aroundPages = useQueries({ queries: ready ? around.map((p) => runsQueries.page(query, p)) : [] });
 
   const rows = new Map<number, RunRow>();
   first.data?.items.forEach((run, i) => rows.set(i, run));

@@ -64,7 +64,7 @@ export function ExperimentRunsView({ experiment }: { experiment: Experiment }) {
   // Adopted during render (React's pattern for state derived from a change), not in an effect.
   if (probeOk && applied !== requested) setApplied(requested);
 
-  const [range, setRange] = useState({ start: 0, end: 50 });
+  const [range, setRange] = useState({ start: 0, end: 50, backward: false });
   const runWindow = useRunWindow(applied, range);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const pinned = useMemo(() => new Set(state.pinned), [state.pinned]);
@@ -97,7 +97,7 @@ export function ExperimentRunsView({ experiment }: { experiment: Experiment }) {
     [state.selected, state.colors, collapsed, update],
   );
   // Only a change of the pages under the window matters here: scrolling within them re-renders the table alone.
-  const onRangeChange = useCallback((r: { start: number; end: number }) => setRange((old) => (samePages(old, r) ? old : r)), []);
+  const onRangeChange = useCallback((r: { start: number; end: number }) => setRange((old) => (samePages(old, r) ? old : { ...r, backward: r.start < old.start })), []);
 
   const groupBy = parseGroupBy(state.groupBy);
   const filterError = probe.isError ? filterErrorOf(probe.error) : undefined;

@@ -21,8 +21,10 @@ const axisLabels: Record<XAxis, string> = { step: 'Step', time: 'Wall time', rel
  * One chart per metric with a line per run, one shared legend and colours, and the controls
  * every chart obeys: x axis (step, wall time, relative time), log scale and smoothing. Histories
  * arrive downsampled (min/max per bucket); NaN and infinite values become gaps with a note.
+ * Without `metrics`, the charts are those of the metrics the runs logged (the server names them,
+ * so the request can start before the page knows the runs' metrics).
  */
-export function MetricCharts({ runs: given, metrics }: { runs: ChartRun[]; metrics: string[] }) {
+export function MetricCharts({ runs: given, metrics }: { runs: ChartRun[]; metrics?: string[] }) {
   // Routes pass a fresh array each render: keep one while the runs are the same, so charts are not redrawn.
   const signature = given.map((r) => `${r.runId}:${r.label}:${r.color}`).join('|');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the signature covers every field of the runs
@@ -31,7 +33,9 @@ export function MetricCharts({ runs: given, metrics }: { runs: ChartRun[]; metri
   const [logScale, setLogScale] = useState(false);
   const [smoothing, setSmoothing] = useState(0);
   const histories = useQuery(runsQueries.histories(runs.map((r) => r.runId), metrics, xAxis));
-  if (metrics.length === 0) return <p className="text-sm text-muted-foreground">No metrics logged.</p>;
+  const series = histories.data?.series;
+  const charted = useMemo(() => metrics ?? [...new Set(series?.map((s) => s.key))].sort(), [metrics, series]);
+  if (metrics?.length === 0 || (series && charted.length === 0)) return <p className="text-sm text-muted-foreground">No metrics logged.</p>;
   return (
     <section aria-label="Metric charts" className="space-y-3">
       <div className="flex flex-wrap items-center gap-4 text-sm">
@@ -59,7 +63,7 @@ export function MetricCharts({ runs: given, metrics }: { runs: ChartRun[]; metri
         <ErrorState error={histories.error} onRetry={() => histories.refetch()} />
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
-          {metrics.map((key) => (
+          {charted.map((key) => (
             <MetricChart key={key} metric={key} series={histories.data.series} runs={runs} xAxis={xAxis} logScale={logScale} smoothing={smoothing} />
           ))}
         </div>

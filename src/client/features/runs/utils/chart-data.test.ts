@@ -5,20 +5,20 @@ import { formatDuration, formatMetric, metricLines, shapeSeries } from './chart-
 describe('shapeSeries', () => {
   it('passes values through without smoothing and counts non-finite ones', () => {
     const shaped = shapeSeries(buildSeries('r', 'loss', [1, null, 3]), { smoothing: 0, logScale: false });
-    expect(shaped.points).toEqual([{ x: 0, y: 1 }, { x: 1, y: null }, { x: 2, y: 3 }]);
+    expect(shaped).toMatchObject({ xs: [0, 1, 2], ys: [1, null, 3] });
     expect(shaped.hidden).toBe(1);
   });
 
   it('smooths with a debiased moving average that restarts after a gap', () => {
     const shaped = shapeSeries(buildSeries('r', 'loss', [10, 0, null, 4]), { smoothing: 0.5, logScale: false });
-    expect(shaped.points[0]!.y).toBe(10);
-    expect(shaped.points[1]!.y).toBeCloseTo(10 / 3);
-    expect(shaped.points[3]!.y).toBe(4);
+    expect(shaped.ys[0]).toBe(10);
+    expect(shaped.ys[1]).toBeCloseTo(10 / 3);
+    expect(shaped.ys[3]).toBe(4);
   });
 
   it('hides non-positive values on a log scale', () => {
     const shaped = shapeSeries(buildSeries('r', 'loss', [1, 0, -2, 5]), { smoothing: 0, logScale: true });
-    expect(shaped.points.map((p) => p.y)).toEqual([1, null, null, 5]);
+    expect(shaped.ys).toEqual([1, null, null, 5]);
     expect(shaped.hidden).toBe(2);
   });
 });
@@ -42,7 +42,7 @@ describe('metricLines', () => {
       { runId: 'c', label: 'run c', color: 'green' },
     ];
     const { lines, hidden, raw } = metricLines(series, 'loss', runs, { smoothing: 0, logScale: false });
-    expect(lines.map((l) => [l.key, l.label, l.color, l.points.map((p) => p.y)])).toEqual([
+    expect(lines.map((l) => [l.key, l.label, l.color, l.ys])).toEqual([
       ['a', 'run a', 'red', [1, 2]],
       ['b', 'run b', 'blue', [3, null]],
     ]);

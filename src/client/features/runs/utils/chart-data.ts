@@ -1,13 +1,10 @@
 import type { MetricSeries, XAxis } from '../../../../shared/contract/metric-history';
 import type { MetricValue } from '../../../../shared/contract/runs';
 
-export interface ChartPoint {
-  x: number;
-  y: number | null;
-}
-
 export interface ShapedSeries {
-  points: ChartPoint[];
+  /** x values in order, and the y to draw at each (null: a gap). */
+  xs: readonly number[];
+  ys: Array<number | null>;
   /** Values that cannot be drawn: NaN/±Infinity (always) and ≤ 0 on a log scale. */
   hidden: number;
 }
@@ -21,7 +18,7 @@ export function shapeSeries(series: MetricSeries, options: { smoothing: number; 
   let last = 0;
   let weightSum = 0;
   const weight = Math.min(Math.max(options.smoothing, 0), 0.99);
-  const points = series.points.map(([x, raw]): ChartPoint => {
+  const ys = series.ys.map((raw): number | null => {
     let y = raw;
     if (y !== null && options.logScale && y <= 0) {
       hidden += 1;
@@ -30,14 +27,14 @@ export function shapeSeries(series: MetricSeries, options: { smoothing: number; 
     if (y === null) {
       last = 0;
       weightSum = 0;
-      return { x, y: null };
+      return null;
     }
-    if (weight === 0) return { x, y };
+    if (weight === 0) return y;
     last = last * weight + (1 - weight) * y;
     weightSum = weightSum * weight + (1 - weight);
-    return { x, y: last / weightSum };
+    return last / weightSum;
   });
-  return { points, hidden };
+  return { xs: series.xs, ys, hidden };
 }
 
 /**
@@ -59,7 +56,7 @@ export function metricLines(
     const shaped = shapeSeries(s, options);
     hidden += shaped.hidden;
     raw += s.rawCount;
-    return [{ key: run.runId, label: run.label, color: run.color, points: shaped.points, format: formatValue }];
+    return [{ key: run.runId, label: run.label, color: run.color, xs: shaped.xs, ys: shaped.ys, format: formatValue }];
   });
   return { lines, hidden, raw };
 }
