@@ -57,7 +57,7 @@ export function checkLines(lines: Buffer, rows: number, previous: { seq: number;
   for (let row = 0; row < rows; row++) {
     const end = recordEnd(lines, start);
     const materialEnd = end - hashTail; // where `,"hash":"` starts
-    if (end < 0 || (row === rows - 1) !== (end === lines.length)) return null;
+    if ((row === rows - 1) !== (end === lines.length)) return null;
     if (materialEnd <= start || lines[start] !== openBrace) return null;
     if (!bytesEqual(lines, materialEnd, hashMember) || lines[end - 2] !== quote || lines[end - 1] !== closeBrace) return null;
 
