@@ -85,7 +85,7 @@ async function fewSteps(database: DatabaseHandle, runs: SeriesRun[], range: Step
 /** `{"metrics":[…]}` from each history's encoded values (`{}` when none: MLflow omits empty lists). */
 function metricsBody(histories: Buffer[]): Buffer {
   if (histories.length === 0) return Buffer.from('{}');
-  const parts = [Buffer.from('{"metrics":[')];
+  const parts: Buffer[] = [Buffer.from('{"metrics":[')];
   histories.forEach((history, i) => parts.push(...(i === 0 ? [history] : [Buffer.from(','), history])));
   parts.push(Buffer.from(']}'));
   return Buffer.concat(parts);
