@@ -10,8 +10,9 @@ export interface RouteInput<R extends RouteSpec> {
 
 /**
  * A response body already serialised as JSON (UTF-8), sent as is: for large responses assembled from
- * parts that were themselves serialised from the contract's types (e.g. stored drift results),
- * where validating and re-serialising every object would cost more than computing it.
+ * parts serialised to the response's type elsewhere (stored drift results; metric values the
+ * database encodes), where building and serialising every object would cost more than finding it.
+ * Native and MLflow routes both accept it.
  */
 export class PreSerialized {
   constructor(readonly json: Buffer) {}

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { z } from 'zod';
 import type { RouteAccess } from '../../shared/permissions';
+import { PreSerialized } from '../http/contract-route';
 import { toMlflowJson } from './mlflow-json';
 import { parseMessage } from './mlflow-message';
 
@@ -53,6 +54,8 @@ export function mlflowRoute<S extends z.ZodType>(app: FastifyInstance, spec: Mlf
           const input = spec.parse ? spec.parse(fields) : parseMessage(spec.request, fields);
           const result = await spec.handler(input, request, reply);
           if (reply.sent) return reply;
+          // A large answer the handler encoded itself, MLflow's way (see toMlflowJson).
+          if (result instanceof PreSerialized) return reply.type('application/json; charset=utf-8').send(result.json);
           return reply.type('application/json; charset=utf-8').send(JSON.stringify(toMlflowJson(result ?? {})));
         },
       });

@@ -1,7 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle, Db } from '../../db/database';
 import { placeholders } from '../../db/placeholders';
-import { selectArrays } from '../../db/select-arrays';
 
 /**
  * Index seeks on the metric history (primary key series_id, step, …) for interval sampling:
@@ -41,37 +40,21 @@ export async function firstStepsFrom(db: Db, series: number, targets: readonly n
   return steps;
 }
 
-/** A logged value as read for sampling: [series, step, timestamp, value, is_nan]. */
-export type MetricTuple = [series: number, step: number, timestamp: number, value: number, isNan: number];
-
 /**
- * Every value these series logged at these steps, ordered by series, step, timestamp and value:
- * one statement of index seeks for all runs (a step a run did not log finds nothing), read as
- * arrays (no row objects: 25,000 values a chart request). Written out (see placeholders.ts): a
- * 2,500-step list compiled through the query builder cost as much as the seeks.
+ * The steps of `steps` that none of these series logged: per step, a seek per series until one
+ * has it, so an evenly logged history costs one seek per step.
  */
-export async function valuesAtSteps(database: DatabaseHandle, series: readonly number[], steps: readonly number[]): Promise<MetricTuple[]> {
-  if (series.length === 0 || steps.length === 0) return [];
-  const seriesList = placeholders(database.dialect, series.length);
-  const stepList = placeholders(database.dialect, steps.length, series.length);
+export async function stepsNoneLogged(database: DatabaseHandle, series: readonly number[], steps: readonly number[]): Promise<number[]> {
+  if (steps.length === 0) return [];
+  if (series.length === 0) return [...steps];
+  const { dialect } = database;
+  const stepRows = placeholders(dialect, steps.length).map((p) => `(cast(${p} as bigint))`);
+  const seriesList = placeholders(dialect, series.length, steps.length);
   const query = CompiledQuery.raw(
-    `select series_id, step, timestamp, value, is_nan from metrics where series_id in (${seriesList.join(',')})
-    and step in (${stepList.join(',')}) order by series_id, step, timestamp, value`,
-    [...series, ...steps],
+    `with t(step) as (values ${stepRows.join(',')})
+    select t.step from t where not exists (select 1 from metrics as m where m.series_id in (${seriesList.join(',')}) and m.step = t.step)`,
+    [...steps, ...series],
   );
-  return (await selectArrays(database, { compile: () => query })) as MetricTuple[];
-}
-
-/** Every value the series logged in the range (used when the range holds no more steps than asked). */
-export async function valuesInRange(database: DatabaseHandle, series: number, range: StepRange): Promise<MetricTuple[]> {
-  const query = database.db
-    .selectFrom('metrics')
-    .select(['series_id', 'step', 'timestamp', 'value', 'is_nan'])
-    .where('series_id', '=', series)
-    .where('step', '>=', range.start)
-    .where('step', '<=', range.end)
-    .orderBy('step')
-    .orderBy('timestamp')
-    .orderBy('value');
-  return (await selectArrays(database, query)) as MetricTuple[];
+  const { rows } = await database.db.executeQuery<{ step: number | string }>(query);
+  return rows.map((row) => Number(row.step));
 }

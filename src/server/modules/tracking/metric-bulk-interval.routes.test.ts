@@ -9,12 +9,12 @@ let t: TestApp;
 let viewer: Record<string, string>;
 const runs: Record<string, string> = {};
 
-async function history(runId: string, points: Array<[step: number, value: number, timestamp?: number]>) {
+async function history(runId: string, points: Array<[step: number, value: number, timestamp?: number]>, key = 'loss') {
   await seedMetricValues(
     t.database.handle.db,
     points.map(([step, value, timestamp]) => ({
       run_uuid: runId,
-      key: 'loss',
+      key,
       step,
       timestamp: timestamp ?? 1000 + step,
       value: Number.isNaN(value) ? 0 : value,
@@ -34,13 +34,16 @@ beforeAll(async () => {
   t = await buildTestApp();
   viewer = (await t.userWithRole('viewer')).headers;
   const experimentId = await insertExperiment(t.database.handle.db);
-  for (const name of ['dense', 'even', 'sparse', 'dupes']) runs[name] = await seedRun(t.database.handle.db, experimentId, { name });
+  for (const name of ['dense', 'even', 'sparse', 'dupes', 'exact']) runs[name] = await seedRun(t.database.handle.db, experimentId, { name });
   await history(runs.dense as string, range(0, 9999).map((step) => [step, step]));
   await history(runs.even as string, range(0, 9998, 2).map((step) => [step, -step]));
   await history(runs.sparse as string, [5, 17, 300, 301, 302, 9000].map((step) => [step, step]));
   await history(runs.dupes as string, [[0, 1, 10], [0, 2, 20], [1, Number.NaN, 30]]);
 });
 afterAll(() => t.close());
+
+/** Doubles whose shortest and 17-digit texts differ, extremes, and the non-finite values MLflow sends as strings. */
+const awkward = [0.1 + 0.2, 1 / 3, -2 / 3, 1e-300, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, 2 ** 53 + 2, 123456789.12345679, -0.000001, 1, Infinity, -Infinity, Number.NaN];
 
 describe('metrics/get-history-bulk-interval', () => {
   it('samples the same steps for every run, plus each run’s first and last step', async () => {
@@ -81,6 +84,19 @@ describe('metrics/get-history-bulk-interval', () => {
       [1, 'NaN', 30],
     ]);
     expect((await bulk({ run_ids: ['f'.repeat(32)] })).body).toEqual({});
+  });
+
+  it('answers every value exactly, with the key and run id escaped, from a history logged at large steps and times', async () => {
+    const key = 'val/loss "smoothed" \\ ünï ✓';
+    const points = awkward.map((value, i): [number, number, number] => [2 ** 40 + i, value, 2 ** 52 + i]);
+    await history(runs.exact as string, points, key);
+    const response = await mlflowCall(t, viewer, 'GET', 'metrics/get-history-bulk-interval', { metric_key: key, run_ids: [runs.exact], start_step: 2 ** 40, end_step: 2 ** 40 + 100 });
+    expect(response.status).toBe(200);
+    const encoded = (value: number) => (Number.isNaN(value) ? 'NaN' : value === Infinity ? 'Infinity' : value === -Infinity ? '-Infinity' : value);
+    expect(response.body.metrics).toEqual(points.map(([step, value, timestamp]) => ({ key, value: encoded(value), timestamp, step, run_id: runs.exact })));
+    // Sampled (more values than asked for) answers the same values at the sampled steps.
+    const sampled = await mlflowCall(t, viewer, 'GET', 'metrics/get-history-bulk-interval', { metric_key: key, run_ids: [runs.exact], start_step: 2 ** 40, end_step: 2 ** 40 + 13, max_results: 7 });
+    expect(sampled.body.metrics).toEqual(points.filter((_, i) => i % 2 === 0 || i === 13).map(([step, value, timestamp]) => ({ key, value: encoded(value), timestamp, step, run_id: runs.exact })));
   });
 
   it.each([

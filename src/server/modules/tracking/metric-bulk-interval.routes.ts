@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { PreSerialized } from '../../http/contract-route';
 import { mlflowRoute } from '../../mlflow/mlflow-route';
 import { metricHistoryBulkInterval } from './metric-bulk-interval.service';
 import * as messages from './tracking-search.messages';
@@ -11,14 +12,15 @@ export function metricBulkIntervalRoutes(app: FastifyInstance) {
     path: 'metrics/get-history-bulk-interval',
     access: 'tracking:read',
     request: messages.metricBulkInterval,
-    handler: async (fields) => ({
-      metrics: await metricHistoryBulkInterval(database, {
-        runIds: fields.run_ids ?? [],
-        metricKey: fields.metric_key,
-        startStep: fields.start_step,
-        endStep: fields.end_step,
-        maxResults: fields.max_results,
-      }),
-    }),
+    handler: async (fields) =>
+      new PreSerialized(
+        await metricHistoryBulkInterval(database, {
+          runIds: fields.run_ids ?? [],
+          metricKey: fields.metric_key,
+          startStep: fields.start_step,
+          endStep: fields.end_step,
+          maxResults: fields.max_results,
+        }),
+      ),
   });
 }

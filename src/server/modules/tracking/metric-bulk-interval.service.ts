@@ -1,8 +1,8 @@
 import type { DatabaseHandle } from '../../db/database';
 import { invalidParameter } from '../../errors';
-import { type MetricTuple, type StepRange, countInRange, firstStepsFrom, stepBounds, valuesAtSteps, valuesInRange } from './metric-bulk-interval.repository';
+import { type StepRange, countInRange, firstStepsFrom, stepBounds, stepsNoneLogged } from './metric-bulk-interval.repository';
+import { historiesJsonAtSteps, historiesJsonInRange } from './metric-history-json.repository';
 import { seriesIdsOfRuns } from './metric-series.repository';
-import type { MetricJson } from './tracking-json';
 
 /**
  * `metrics/get-history-bulk-interval` (what MLflow's UI charts read): one metric of up to 100
@@ -42,41 +42,33 @@ function validate(input: BulkIntervalInput): { range?: StepRange; limit: number 
 /** A run with the metric: its id, the metric's series id and its steps within the range. */
 type SeriesRun = [runId: string, series: number, steps: StepRange];
 
-/** Each run's values (in the order of `runs`) from tuples ordered by series. */
-function byRun(runs: SeriesRun[], values: MetricTuple[]): MetricTuple[][] {
-  const of = new Map<number, MetricTuple[]>(runs.map(([, series]) => [series, []]));
-  for (const value of values) of.get(value[0])?.push(value);
-  return runs.map(([, series]) => of.get(series) ?? []);
-}
-
 /**
- * Values at the first step any run logged in each of `limit` equal intervals of the range, plus
- * at each run's first and last step. An interval's start step, when logged, is that first step:
- * it is read directly (one seek per run and step). Only intervals whose start no run logged need
- * a search for their first step, so an evenly logged history costs one seek per sampled step and run.
+ * The first step any run logged in each of `limit` equal intervals of the range, plus each run's
+ * first and last step. An interval's start step, when logged, is that first step; only intervals
+ * whose start no run logged need a search for their first step, so an evenly logged history
+ * costs one seek per sampled step.
  */
-async function sampledValues(database: DatabaseHandle, runs: SeriesRun[], range: StepRange, limit: number): Promise<MetricTuple[][]> {
+async function sampledSteps(database: DatabaseHandle, runs: SeriesRun[], range: StepRange, limit: number): Promise<number[]> {
   const span = range.end - range.start + 1;
   const targets = Array.from({ length: limit }, (_, i) => range.start + Math.floor((i * span) / limit));
-  const bounds = runs.flatMap(([, , run]) => [run.start, run.end]);
-  const series = runs.map(([, id]) => id);
-  const values = await valuesAtSteps(database, series, [...new Set([...targets, ...bounds])]);
-  const found = new Set<number>();
-  for (const value of values) found.add(value[1]);
-  const missing = targets.map((target, i) => ({ target, next: targets[i + 1] ?? range.end + 1 })).filter(({ target }) => !found.has(target));
-  if (missing.length === 0) return byRun(runs, values);
+  const steps = new Set([...targets, ...runs.flatMap(([, , run]) => [run.start, run.end])]);
+  const unlogged = await stepsNoneLogged(database, runs.map(([, series]) => series), targets);
+  if (unlogged.length === 0) return [...steps];
 
+  // Targets rise strictly (the range holds more steps than asked for): each interval ends where the next begins.
+  const nextOf = new Map(targets.map((target, i) => [target, targets[i + 1] ?? range.end + 1]));
   const chosen = new Map<number, number>();
-  for (const [, id] of runs) {
-    const firsts = await firstStepsFrom(database.db, id, missing.map(({ target }) => target), range.end);
+  for (const [, series] of runs) {
+    const firsts = await firstStepsFrom(database.db, series, unlogged, range.end);
     firsts.forEach((step, i) => {
-      const { target, next } = missing[i] as { target: number; next: number };
+      const target = unlogged[i] as number;
+      const next = nextOf.get(target) as number;
       if (step !== null && step < next && step < (chosen.get(target) ?? Number.POSITIVE_INFINITY)) chosen.set(target, step);
     });
   }
-  const extra = await valuesAtSteps(database, series, [...new Set(chosen.values())].filter((step) => !found.has(step)));
-  const inOrder = (a: MetricTuple, b: MetricTuple) => a[1] - b[1] || a[2] - b[2] || a[3] - b[3];
-  return byRun(runs, [...values, ...extra]).map((runValues) => runValues.sort(inOrder));
+  for (const target of unlogged) steps.delete(target);
+  for (const step of chosen.values()) steps.add(step);
+  return [...steps];
 }
 
 /** No more values in the range than asked for (so no more steps): all of them are returned, as MLflow does. */
@@ -90,7 +82,17 @@ async function fewSteps(database: DatabaseHandle, runs: SeriesRun[], range: Step
   return true;
 }
 
-export async function metricHistoryBulkInterval(database: DatabaseHandle, input: BulkIntervalInput): Promise<MetricJson[]> {
+/** `{"metrics":[…]}` from each history's encoded values (`{}` when none: MLflow omits empty lists). */
+function metricsBody(histories: Buffer[]): Buffer {
+  if (histories.length === 0) return Buffer.from('{}');
+  const parts: Buffer[] = [Buffer.from('{"metrics":[')];
+  histories.forEach((history, i) => parts.push(...(i === 0 ? [history] : [Buffer.from(','), history])));
+  parts.push(Buffer.from(']}'));
+  return Buffer.concat(parts);
+}
+
+/** The response body, already JSON: the runs' values in the order the runs were asked for. */
+export async function metricHistoryBulkInterval(database: DatabaseHandle, input: BulkIntervalInput): Promise<Buffer> {
   const { range: asked, limit } = validate(input);
   const runIds = [...new Set(input.runIds)];
   const searchRange = asked ?? { start: 0, end: Number.MAX_SAFE_INTEGER };
@@ -101,16 +103,13 @@ export async function metricHistoryBulkInterval(database: DatabaseHandle, input:
     const bounds = series === undefined ? undefined : await stepBounds(database.db, series, searchRange);
     if (series !== undefined && bounds) runs.push([runId, series, bounds]);
   }
-  if (runs.length === 0) return [];
+  if (runs.length === 0) return metricsBody([]);
   const range = asked ?? { start: 0, end: Math.max(...runs.map(([, , bounds]) => bounds.end)) };
 
-  const values =
+  const histories = runs.map(([runId, series]) => ({ runId, series }));
+  return metricsBody(
     (await fewSteps(database, runs, range, limit))
-      ? await Promise.all(runs.map(([, series]) => valuesInRange(database, series, range)))
-      : await sampledValues(database, runs, range, limit);
-  const metrics: MetricJson[] = [];
-  runs.forEach(([runId], i) => {
-    for (const [, step, timestamp, value, isNan] of values[i] ?? []) metrics.push({ key: input.metricKey, value: isNan ? Number.NaN : value, timestamp, step, run_id: runId });
-  });
-  return metrics;
+      ? await historiesJsonInRange(database, input.metricKey, histories, range)
+      : await historiesJsonAtSteps(database, input.metricKey, histories, await sampledSteps(database, runs, range, limit)),
+  );
 }
