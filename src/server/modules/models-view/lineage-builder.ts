@@ -125,7 +125,8 @@ export class GraphBuilder {
 
   /** An edge between two nodes of the graph, upstream → downstream, once per kind. */
   addEdge(source: number, target: number, kind: LineageEdge['kind'], label: string | null = null): void {
-    const key = ((source * this.maxNodes + target) * lineageEdgeKinds.length + (edgeKindIndex.get(kind) ?? 0));
+    // Indexes stay under the cap, so the number is unique (and small: 3,000² × 9 fits a small integer).
+    const key = (source * this.maxNodes + target) * lineageEdgeKinds.length + (edgeKindIndex.get(kind) ?? 0);
     if (this.edgeKeys.has(key)) return;
     this.edgeKeys.add(key);
     this.edges.push({ source: this.node(source).id, target: this.node(target).id, kind, label });

@@ -42,6 +42,13 @@ export interface Traversal {
   loggedModels: Map<string, LineageModelRow>;
 }
 
+/** Visits with the rows behind their nodes. */
+const withRows = <R>(visits: Visit[], rows: Map<string, R>) =>
+  visits.flatMap((visit) => {
+    const row = rows.get(visit.key);
+    return row ? [{ index: visit.index, row }] : [];
+  });
+
 /**
  * One level of the breadth-first traversal: every visit of one kind is expanded with one batched
  * query per relation, upstream (towards datasets) and downstream (towards live traffic). Rows that
@@ -53,11 +60,13 @@ export async function expandLevel(t: Traversal, visits: Visit[]): Promise<Visit[
   /**
    * Reaches the node of `kind`/`key` from node `from`, on its `side`: adds it (built by `make`, and
    * visited next going `dir`) unless the graph has it, and the edge between the two, upstream → downstream.
+   * `make` answers undefined for a node that cannot be built (its row is gone): then nothing is added.
    */
-  const reach = (from: number, side: 'up' | 'down', kind: LineageKind, key: string, make: () => LineageNode, edge: LineageEdge['kind'], label: string | null = null, dir: LineageDirection = side) => {
+  const reach = (from: number, side: 'up' | 'down', kind: LineageKind, key: string, make: () => LineageNode | undefined, edge: LineageEdge['kind'], label: string | null = null, dir: LineageDirection = side) => {
     let index = graph.find(kind, key);
     if (index === undefined) {
-      index = graph.add(kind, key, make());
+      const node = make();
+      index = node && graph.add(kind, key, node);
       if (index === undefined) return;
       next.push({ index, kind, key, dir });
     }
@@ -78,26 +87,16 @@ export async function expandLevel(t: Traversal, visits: Visit[]): Promise<Visit[
     const missing = [...new Set(ids.filter((id): id is string => id !== null && graph.find('run', id) === undefined))];
     return new Map((await runsById(t.db, missing)).map((row) => [row.run_uuid, row]));
   };
-  /** The run `id` from `from`: from the graph when it has it, else from `rows`. */
+  /** The run `id` from `from`: in the graph already, or read into `rows` (unless it no longer exists). */
   const reachRunById = (from: number, side: 'up' | 'down', id: string | null, rows: Map<string, LineageRunRow>, edge: LineageEdge['kind']) => {
     if (id === null) return;
-    const present = graph.find('run', id);
-    if (present !== undefined) graph.addEdge(side === 'up' ? present : from, side === 'up' ? from : present, edge);
-    else {
-      const row = rows.get(id);
-      if (row) reachRun(from, side, row, edge);
-    }
+    const row = rows.get(id);
+    reach(from, side, 'run', id, () => row && runNode(row), edge);
   };
 
   // Upstream: version ← logged model ← run ← datasets, parent run, git commit.
-  const upVersions = of('model-version', 'up').flatMap((visit) => {
-    const row = t.versions.get(visit.key);
-    return row ? [{ index: visit.index, row }] : [];
-  });
-  const upModels = of('logged-model', 'up').flatMap((visit) => {
-    const row = t.loggedModels.get(visit.key);
-    return row ? [{ index: visit.index, row }] : [];
-  });
+  const upVersions = withRows(of('model-version', 'up'), t.versions);
+  const upModels = withRows(of('logged-model', 'up'), t.loggedModels);
   const upRuns = keyed(of('run', 'up'));
   // Downstream: dataset / commit → run → logged model → version → deployment → monitoring.
   const downRuns = keyed(of('run', 'down'));
@@ -175,10 +174,7 @@ type Reach = (from: number, side: 'down', kind: 'deployment', key: string, make:
 /** Where each version serves now (stable or canary) or served before (from deployment history). */
 async function expandDeployments(t: Traversal, visits: Visit[], reach: Reach) {
   if (visits.length === 0) return;
-  const versions = visits.flatMap((visit) => {
-    const row = t.versions.get(visit.key);
-    return row ? [{ index: visit.index, row }] : [];
-  });
+  const versions = withRows(visits, t.versions);
   const deployments = await deploymentsOfModels(t.db, [...new Set(versions.map(({ row }) => row.name))]);
   const history = await servedVersions(t.db, deployments.map((row) => row.id));
   for (const { index, row: version } of versions) {
