@@ -35,9 +35,12 @@ export async function lineageGraph(db: Db, query: LineageQuery): Promise<Lineage
     const model = graph.add('model', query.id, modelNode(query.id)) as number;
     graph.addEdge(index, model, 'version');
   }
-  for (let level = 0; level < query.depth && frontier.length > 0; level++) frontier = await expandLevel(traversal, frontier);
-  const omitted = query.kind === 'model' ? Math.max(0, (await countVersions(db, query.id)) - query.versions) : 0;
-  return { ...graph.toGraph(index), omittedVersions: omitted };
+  const traverse = async () => {
+    for (let level = 0; level < query.depth && frontier.length > 0; level++) frontier = await expandLevel(traversal, frontier);
+  };
+  // A model's version count is read alongside the traversal (its own connection on PostgreSQL).
+  const [, versions] = await Promise.all([traverse(), query.kind === 'model' ? countVersions(db, query.id) : 0]);
+  return { ...graph.toGraph(index), omittedVersions: Math.max(0, versions - query.versions) };
 }
 
 async function rootNode(t: Traversal, query: LineageQuery): Promise<{ kind: LineageKind; key: string; node: LineageNode }> {
