@@ -1,8 +1,8 @@
 // `npm run bench -- lineage [--postgres]`: a model with 500 versions from 2,000 runs over 50 datasets.
 // 1. The lineage endpoint over HTTP (model, version, run and dataset roots): p50/p95 (target p95 ≤ 50 ms);
 //    the model root both as the model page asks (its 50 newest versions) and with all 500. Next to each,
-//    the server's CPU per request (in-process requests, no HTTP client sharing the process's CPU), since
-//    wall-clock figures move with whatever else the machine runs.
+//    the server's CPU per request, from 50 requests injected in-process (no socket, and not the bench's own
+//    HTTP client, which shares the process), since wall-clock figures move with whatever else the machine runs.
 // 2. The version page in Chromium (built dashboard): navigation until the graph and signature are drawn
 //    (target ≤ 1.5 s). Run `npx vite build` first. Prints every figure.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
