@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteSpec } from '../../shared/contract/common';
 import type { RouteAccess } from '../../shared/permissions';
+import { serializeAsBuilt } from './response-serializer';
 
 export interface RouteInput<R extends RouteSpec> {
   params: ParamsOf<R>;
@@ -33,9 +34,10 @@ export function contractRoute<R extends RouteSpec>(
   spec: R,
   access: RouteAccess,
   handler: Handler<R>,
-  options: { bodyLimit?: number } = {},
+  options: { bodyLimit?: number; /** The handler answers in the contract's exact shape (see serializeAsBuilt). */ asBuilt?: boolean } = {},
 ): void {
   const status = spec.status ?? 200;
+  if (options.asBuilt) serializeAsBuilt(spec.response);
   app.route({
     method: spec.method,
     url: spec.path,

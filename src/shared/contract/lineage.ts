@@ -9,14 +9,15 @@ export const lineageKinds = ['dataset', 'commit', 'run', 'logged-model', 'model'
 export const lineageKindSchema = z.enum(lineageKinds);
 export type LineageKind = z.infer<typeof lineageKindSchema>;
 
+/** What a node stands for: the keys of its page (a logged model's is its source run's). */
 export const lineageRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dataset'), digest: z.string(), name: z.string() }),
+  z.object({ kind: z.literal('dataset'), digest: z.string() }),
   z.object({ kind: z.literal('commit'), commit: z.string() }),
-  z.object({ kind: z.literal('run'), runId: z.string(), experimentId: z.string() }),
-  z.object({ kind: z.literal('logged-model'), modelId: z.string(), experimentId: z.string(), runId: z.string().nullable() }),
+  z.object({ kind: z.literal('run'), runId: z.string() }),
+  z.object({ kind: z.literal('logged-model'), modelId: z.string(), runId: z.string().nullable() }),
   z.object({ kind: z.literal('model'), name: z.string() }),
   z.object({ kind: z.literal('model-version'), name: z.string(), version: z.number().int() }),
-  z.object({ kind: z.literal('deployment'), deploymentId: z.string(), environment: z.string() }),
+  z.object({ kind: z.literal('deployment'), deploymentId: z.string() }),
   z.object({ kind: z.literal('monitoring'), deploymentId: z.string() }),
 ]);
 export type LineageRef = z.infer<typeof lineageRefSchema>;
@@ -36,8 +37,8 @@ export const lineageNodeSchema = z.object({
 export type LineageNode = z.infer<typeof lineageNodeSchema>;
 
 export const lineageEdgeKinds = ['input', 'parent', 'commit', 'output', 'registered', 'version', 'serves', 'served', 'monitors'] as const;
+/** One edge per (source, target, kind): clients that need an edge key make it from those three. */
 export const lineageEdgeSchema = z.object({
-  id: z.string(),
   source: z.string(),
   target: z.string(),
   kind: z.enum(lineageEdgeKinds),

@@ -1,4 +1,4 @@
-import type { LineageEdge, LineageGraph, LineageNode } from '../../../shared/contract/lineage';
+import { type LineageEdge, lineageEdgeKinds, type LineageGraph, type LineageKind, lineageKinds, type LineageNode } from '../../../shared/contract/lineage';
 import type { LineageModelRow, LineageRunRow, LineageVersionRow } from './lineage.repository';
 
 /** Node ids are stable and never collide: the kind, then the key (a version's number before its name). */
@@ -8,10 +8,13 @@ export const nodeId = {
   run: (runId: string) => `run:${runId}`,
   loggedModel: (modelId: string) => `logged-model:${modelId}`,
   model: (name: string) => `model:${name}`,
-  version: (name: string, version: number) => `model-version:${version}:${name}`,
+  version: (name: string, version: number) => `model-version:${versionKey(name, version)}`,
   deployment: (id: number | string) => `deployment:${id}`,
   monitoring: (id: number | string) => `monitoring:${id}`,
 };
+
+/** What identifies a version among the graph's versions (the part of its node id after the kind). */
+export const versionKey = (name: string, version: number) => `${version}:${name}`;
 
 export const runNode = (row: LineageRunRow): LineageNode => ({
   id: nodeId.run(row.run_uuid),
@@ -20,7 +23,7 @@ export const runNode = (row: LineageRunRow): LineageNode => ({
   detail: row.lifecycle_stage === 'deleted' ? 'deleted' : row.status.toLowerCase(),
   deleted: row.lifecycle_stage === 'deleted',
   time: Number(row.start_time),
-  ref: { kind: 'run', runId: row.run_uuid, experimentId: String(row.experiment_id) },
+  ref: { kind: 'run', runId: row.run_uuid },
 });
 
 export const datasetNode = (digest: string, name: string): LineageNode => ({
@@ -30,7 +33,7 @@ export const datasetNode = (digest: string, name: string): LineageNode => ({
   detail: `digest ${digest.slice(0, 8)}`,
   deleted: false,
   time: 0,
-  ref: { kind: 'dataset', digest, name },
+  ref: { kind: 'dataset', digest },
 });
 
 export const commitNode = (sha: string): LineageNode => ({
@@ -50,7 +53,7 @@ export const loggedModelNode = (row: LineageModelRow): LineageNode => ({
   detail: row.lifecycle_stage === 'deleted' ? 'deleted' : row.status.toLowerCase(),
   deleted: row.lifecycle_stage === 'deleted',
   time: Number(row.creation_timestamp_ms),
-  ref: { kind: 'logged-model', modelId: row.model_id, experimentId: String(row.experiment_id), runId: row.source_run_id },
+  ref: { kind: 'logged-model', modelId: row.model_id, runId: row.source_run_id },
 });
 
 export const modelNode = (name: string): LineageNode => ({ id: nodeId.model(name), kind: 'model', label: name, detail: null, deleted: false, time: 0, ref: { kind: 'model', name } });
@@ -65,57 +68,71 @@ export const versionNode = (row: LineageVersionRow): LineageNode => ({
   ref: { kind: 'model-version', name: row.name, version: row.version },
 });
 
-export const deploymentNode = (row: { id: number; environment: string; model_name: string; stable_version: number | null; canary_version: number | null; canary_weight: number }): LineageNode => ({
+export const deploymentNode = (row: { id: number; environment: string; stable_version: number | null; canary_version: number | null; canary_weight: number }): LineageNode => ({
   id: nodeId.deployment(row.id),
   kind: 'deployment',
   label: row.environment,
   detail: row.stable_version === null ? 'nothing serving' : `serving v${row.stable_version}${row.canary_version !== null ? `, canary v${row.canary_version} ${row.canary_weight} %` : ''}`,
   deleted: false,
   time: 0,
-  ref: { kind: 'deployment', deploymentId: String(row.id), environment: row.environment },
+  ref: { kind: 'deployment', deploymentId: String(row.id) },
 });
 
-export const monitoringNode = (deploymentId: number, environment: string): LineageNode => ({
+export const monitoringNode = (deploymentId: string, environment: string): LineageNode => ({
   id: nodeId.monitoring(deploymentId),
   kind: 'monitoring',
   label: 'Monitoring',
   detail: environment,
   deleted: false,
   time: 0,
-  ref: { kind: 'monitoring', deploymentId: String(deploymentId) },
+  ref: { kind: 'monitoring', deploymentId },
 });
 
-/** Collects nodes and edges once each, up to a cap (then marks the graph truncated). */
+const edgeKindIndex = new Map(lineageEdgeKinds.map((kind, index) => [kind, index]));
+
+/**
+ * Collects nodes and edges once each, up to a cap (then marks the graph truncated). Nodes are found
+ * by kind and key (run id, digest…), so a node already in the graph costs neither its id nor its
+ * object again; edges are told apart by their ends' indexes and kind (one number, no string).
+ */
 export class GraphBuilder {
-  private readonly nodes = new Map<string, LineageNode>();
-  private readonly edges = new Map<string, LineageEdge>();
+  private readonly nodes: LineageNode[] = [];
+  private readonly byKey = new Map<LineageKind, Map<string, number>>(lineageKinds.map((kind) => [kind, new Map()]));
+  private readonly edges: LineageEdge[] = [];
+  private readonly edgeKeys = new Set<number>();
   truncated = false;
 
   constructor(private readonly maxNodes: number) {}
 
-  has(id: string): boolean {
-    return this.nodes.has(id);
+  /** The index of the node of `kind` with `key`, when the graph has it. */
+  find(kind: LineageKind, key: string): number | undefined {
+    return this.byKey.get(kind)?.get(key);
   }
 
-  /** True when the node is new (the traversal continues from it). */
-  addNode(node: LineageNode): boolean {
-    if (this.nodes.has(node.id)) return false;
-    if (this.nodes.size >= this.maxNodes) {
+  /** Adds a node the graph does not have yet: its index, or undefined once the cap is reached. */
+  add(kind: LineageKind, key: string, node: LineageNode): number | undefined {
+    if (this.nodes.length >= this.maxNodes) {
       this.truncated = true;
-      return false;
+      return undefined;
     }
-    this.nodes.set(node.id, node);
-    return true;
+    this.byKey.get(kind)?.set(key, this.nodes.length);
+    return this.nodes.push(node) - 1;
   }
 
-  /** An edge between two nodes in the graph (edges to nodes left out by the cap are dropped). */
-  addEdge(source: string, target: string, kind: LineageEdge['kind'], label: string | null = null): void {
-    if (!this.nodes.has(source) || !this.nodes.has(target)) return;
-    const id = `${kind}|${source}|${target}`;
-    if (!this.edges.has(id)) this.edges.set(id, { id, source, target, kind, label });
+  node(index: number): LineageNode {
+    return this.nodes[index] as LineageNode;
   }
 
-  toGraph(root: string): Omit<LineageGraph, 'omittedVersions'> {
-    return { root, nodes: [...this.nodes.values()], edges: [...this.edges.values()], truncated: this.truncated };
+  /** An edge between two nodes of the graph, upstream → downstream, once per kind. */
+  addEdge(source: number, target: number, kind: LineageEdge['kind'], label: string | null = null): void {
+    // Indexes stay under the cap, so the number is unique (and small: 3,000² × 9 fits a small integer).
+    const key = (source * this.maxNodes + target) * lineageEdgeKinds.length + (edgeKindIndex.get(kind) ?? 0);
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    this.edges.push({ source: this.node(source).id, target: this.node(target).id, kind, label });
+  }
+
+  toGraph(root: number): Omit<LineageGraph, 'omittedVersions'> {
+    return { root: this.node(root).id, nodes: this.nodes, edges: this.edges, truncated: this.truncated };
   }
 }

@@ -1,21 +1,12 @@
-import type { LineageDirection, LineageNode } from '../../../shared/contract/lineage';
+import type { LineageDirection, LineageEdge, LineageKind, LineageNode } from '../../../shared/contract/lineage';
 import type { Db } from '../../db/database';
-import {
-  commitNode,
-  datasetNode,
-  deploymentNode,
-  type GraphBuilder,
-  loggedModelNode,
-  monitoringNode,
-  nodeId,
-  runNode,
-  versionNode,
-} from './lineage-builder';
+import { commitNode, datasetNode, deploymentNode, type GraphBuilder, loggedModelNode, monitoringNode, runNode, versionKey, versionNode } from './lineage-builder';
 import {
   datasetsOfRuns,
   deploymentsOfModels,
   gitCommitTag,
   type LineageModelRow,
+  type LineageRunRow,
   type LineageVersionRow,
   loggedModelsById,
   loggedModelsOfRuns,
@@ -30,9 +21,11 @@ import {
   versionsOfModel,
 } from './lineage.repository';
 
-/** A node reached by the traversal and which way it goes on from there. */
+/** A node reached by the traversal (its index in the graph, kind and key) and which way it goes on from there. */
 export interface Visit {
-  node: LineageNode;
+  index: number;
+  kind: LineageKind;
+  key: string;
   dir: LineageDirection;
 }
 
@@ -44,125 +37,152 @@ export interface Traversal {
   direction: LineageDirection;
   /** How many of a model root's newest versions to expand. */
   modelVersions: number;
+  /** The rows behind version and logged-model nodes, by key: their upstream is read from them. */
   versions: Map<string, LineageVersionRow>;
   loggedModels: Map<string, LineageModelRow>;
 }
 
-const keyOf = (node: LineageNode, field: 'runId' | 'digest' | 'commit' | 'modelId' | 'name' | 'deploymentId') => (node.ref as Record<string, string>)[field] as string;
+/** Visits with the rows behind their nodes. */
+const withRows = <R>(visits: Visit[], rows: Map<string, R>) =>
+  visits.flatMap((visit) => {
+    const row = rows.get(visit.key);
+    return row ? [{ index: visit.index, row }] : [];
+  });
 
 /**
  * One level of the breadth-first traversal: every visit of one kind is expanded with one batched
- * query per relation, upstream (towards datasets) and downstream (towards live traffic).
+ * query per relation, upstream (towards datasets) and downstream (towards live traffic). Rows that
+ * lead to a node already in the graph add only the edge; nodes already in the graph are not read again.
  */
 export async function expandLevel(t: Traversal, visits: Visit[]): Promise<Visit[]> {
   const next: Visit[] = [];
-  const reach = (node: LineageNode, dir: LineageDirection, source: string, target: string, kind: Parameters<GraphBuilder['addEdge']>[2], label: string | null = null) => {
-    if (t.graph.addNode(node)) next.push({ node, dir });
-    t.graph.addEdge(source, target, kind, label);
+  const { graph } = t;
+  /**
+   * Reaches the node of `kind`/`key` from node `from`, on its `side`: adds it (built by `make`, and
+   * visited next going `dir`) unless the graph has it, and the edge between the two, upstream → downstream.
+   * `make` answers undefined for a node that cannot be built (its row is gone): then nothing is added.
+   */
+  const reach = (from: number, side: 'up' | 'down', kind: LineageKind, key: string, make: () => LineageNode | undefined, edge: LineageEdge['kind'], label: string | null = null, dir: LineageDirection = side) => {
+    let index = graph.find(kind, key);
+    if (index === undefined) {
+      const node = make();
+      index = node && graph.add(kind, key, node);
+      if (index === undefined) return;
+      next.push({ index, kind, key, dir });
+    }
+    if (side === 'up') graph.addEdge(index, from, edge, label);
+    else graph.addEdge(from, index, edge, label);
   };
-  const of = (kind: LineageNode['kind'], dir: 'up' | 'down') => visits.filter((visit) => visit.node.kind === kind && visit.dir !== (dir === 'up' ? 'down' : 'up')).map((visit) => visit.node);
-  const keys = (nodes: LineageNode[], field: Parameters<typeof keyOf>[1]) => nodes.map((node) => keyOf(node, field));
-  const addVersion = (row: LineageVersionRow) => {
-    t.versions.set(nodeId.version(row.name, row.version), row);
-    return versionNode(row);
+  const of = (kind: LineageKind, side: 'up' | 'down') => visits.filter((visit) => visit.kind === kind && visit.dir !== (side === 'up' ? 'down' : 'up'));
+  const keyed = (found: Visit[]) => new Map(found.map((visit) => [visit.key, visit.index]));
+  const indexOf = (map: Map<string, number>, key: string) => map.get(key) as number;
+  const reachRun = (from: number, side: 'up' | 'down', row: LineageRunRow, edge: LineageEdge['kind'], label: string | null = null) => reach(from, side, 'run', row.run_uuid, () => runNode(row), edge, label);
+  const reachVersion = (from: number, side: 'up' | 'down', row: LineageVersionRow, edge: LineageEdge['kind'], dir: LineageDirection = side) => {
+    const key = versionKey(row.name, row.version);
+    if (!t.versions.has(key)) t.versions.set(key, row);
+    reach(from, side, 'model-version', key, () => versionNode(row), edge, null, dir);
+  };
+  /** Runs by id, reading only those the graph does not have yet. */
+  const runsNotInGraph = async (ids: Array<string | null>) => {
+    const missing = [...new Set(ids.filter((id): id is string => id !== null && graph.find('run', id) === undefined))];
+    return new Map((await runsById(t.db, missing)).map((row) => [row.run_uuid, row]));
+  };
+  /** The run `id` from `from`: in the graph already, or read into `rows` (unless it no longer exists). */
+  const reachRunById = (from: number, side: 'up' | 'down', id: string | null, rows: Map<string, LineageRunRow>, edge: LineageEdge['kind']) => {
+    if (id === null) return;
+    const row = rows.get(id);
+    reach(from, side, 'run', id, () => row && runNode(row), edge);
   };
 
   // Upstream: version ← logged model ← run ← datasets, parent run, git commit.
-  const upVersions = of('model-version', 'up').flatMap((node) => t.versions.get(node.id) ?? []);
-  const upModels = of('logged-model', 'up').flatMap((node) => t.loggedModels.get(node.id) ?? []);
-  const upRuns = keys(of('run', 'up'), 'runId');
+  const upVersions = withRows(of('model-version', 'up'), t.versions);
+  const upModels = withRows(of('logged-model', 'up'), t.loggedModels);
+  const upRuns = keyed(of('run', 'up'));
   // Downstream: dataset / commit → run → logged model → version → deployment → monitoring.
-  const downRuns = keys(of('run', 'down'), 'runId');
-  const downModels = keys(of('logged-model', 'down'), 'modelId');
-  const downVersions = of('model-version', 'down');
+  const downRuns = keyed(of('run', 'down'));
+  const downModels = keyed(of('logged-model', 'down'));
 
   await Promise.all([
     (async () => {
-      const models = new Map((await loggedModelsById(t.db, upVersions.flatMap((row) => row.model_id ?? []))).map((row) => [row.model_id, row]));
-      const runIds = upVersions.filter((row) => !(row.model_id && models.has(row.model_id)) && row.run_id).map((row) => row.run_id as string);
-      const runs = new Map((await runsById(t.db, runIds)).map((row) => [row.run_uuid, row]));
-      for (const row of upVersions) {
+      const models = new Map((await loggedModelsById(t.db, upVersions.flatMap(({ row }) => row.model_id ?? []))).map((row) => [row.model_id, row]));
+      const viaRun = upVersions.filter(({ row }) => !(row.model_id && models.has(row.model_id)));
+      const runs = await runsNotInGraph(viaRun.map(({ row }) => row.run_id));
+      for (const { index, row } of upVersions) {
         const model = row.model_id ? models.get(row.model_id) : undefined;
-        const run = row.run_id ? runs.get(row.run_id) : undefined;
-        if (model) t.loggedModels.set(nodeId.loggedModel(model.model_id), model);
-        if (model) reach(loggedModelNode(model), 'up', nodeId.loggedModel(model.model_id), nodeId.version(row.name, row.version), 'registered');
-        else if (run) reach(runNode(run), 'up', nodeId.run(run.run_uuid), nodeId.version(row.name, row.version), 'registered');
+        if (model) {
+          t.loggedModels.set(model.model_id, model);
+          reach(index, 'up', 'logged-model', model.model_id, () => loggedModelNode(model), 'registered');
+        } else reachRunById(index, 'up', row.run_id, runs, 'registered');
       }
     })(),
     (async () => {
-      const runs = new Map((await runsById(t.db, upModels.flatMap((row) => row.source_run_id ?? []))).map((row) => [row.run_uuid, row]));
-      for (const model of upModels) {
-        const run = model.source_run_id ? runs.get(model.source_run_id) : undefined;
-        if (run) reach(runNode(run), 'up', nodeId.run(run.run_uuid), nodeId.loggedModel(model.model_id), 'output');
-      }
+      const runs = await runsNotInGraph(upModels.map(({ row }) => row.source_run_id));
+      for (const { index, row } of upModels) reachRunById(index, 'up', row.source_run_id, runs, 'output');
     })(),
     (async () => {
       // Independent reads of one level run side by side (separate connections on PostgreSQL).
-      const [inputs, tags] = await Promise.all([datasetsOfRuns(t.db, upRuns), tagsOfRuns(t.db, upRuns, [parentRunTag, gitCommitTag])]);
-      for (const input of inputs) reach(datasetNode(input.digest, input.name), 'up', nodeId.dataset(input.digest), nodeId.run(input.run_uuid), 'input', input.context ?? null);
-      for (const tag of tags.filter((tag) => tag.key === gitCommitTag)) reach(commitNode(tag.value), 'up', nodeId.commit(tag.value), nodeId.run(tag.run_uuid), 'commit');
+      const ids = [...upRuns.keys()];
+      const [inputs, tags] = await Promise.all([datasetsOfRuns(t.db, ids), tagsOfRuns(t.db, ids, [parentRunTag, gitCommitTag])]);
+      for (const input of inputs) reach(indexOf(upRuns, input.run_uuid), 'up', 'dataset', input.digest, () => datasetNode(input.digest, input.name), 'input', input.context ?? null);
       const parents = tags.filter((tag) => tag.key === parentRunTag);
-      const parentRuns = new Map((await runsById(t.db, parents.map((tag) => tag.value))).map((row) => [row.run_uuid, row]));
-      for (const tag of parents) {
-        const parent = parentRuns.get(tag.value);
-        if (parent) reach(runNode(parent), 'up', nodeId.run(parent.run_uuid), nodeId.run(tag.run_uuid), 'parent');
-      }
+      const parentRuns = await runsNotInGraph(parents.map((tag) => tag.value));
+      for (const tag of tags) if (tag.key === gitCommitTag) reach(indexOf(upRuns, tag.run_uuid), 'up', 'commit', tag.value, () => commitNode(tag.value), 'commit');
+      for (const tag of parents) reachRunById(indexOf(upRuns, tag.run_uuid), 'up', tag.value, parentRuns, 'parent');
     })(),
     (async () => {
-      for (const row of await runsOfDigests(t.db, keys(of('dataset', 'down'), 'digest'), t.maxNodes)) reach(runNode(row), 'down', nodeId.dataset(row.digest), nodeId.run(row.run_uuid), 'input', row.context ?? null);
-      for (const row of await runsTagged(t.db, gitCommitTag, keys(of('commit', 'down'), 'commit'), t.maxNodes)) reach(runNode(row), 'down', nodeId.commit(row.tagValue), nodeId.run(row.run_uuid), 'commit');
+      const datasets = keyed(of('dataset', 'down'));
+      for (const row of await runsOfDigests(t.db, [...datasets.keys()], t.maxNodes)) reachRun(indexOf(datasets, row.digest), 'down', row, 'input', row.context ?? null);
+      const commits = keyed(of('commit', 'down'));
+      for (const row of await runsTagged(t.db, gitCommitTag, [...commits.keys()], t.maxNodes)) reachRun(indexOf(commits, row.tagValue), 'down', row, 'commit');
     })(),
     (async () => {
-      const [children, models, versions] = await Promise.all([runsTagged(t.db, parentRunTag, downRuns, t.maxNodes), loggedModelsOfRuns(t.db, downRuns), versionsByRun(t.db, downRuns)]);
-      for (const row of children) reach(runNode(row), 'down', nodeId.run(row.tagValue), nodeId.run(row.run_uuid), 'parent');
+      const ids = [...downRuns.keys()];
+      const [children, models, versions] = await Promise.all([runsTagged(t.db, parentRunTag, ids, t.maxNodes), loggedModelsOfRuns(t.db, ids), versionsByRun(t.db, ids)]);
+      for (const row of children) reachRun(indexOf(downRuns, row.tagValue), 'down', row, 'parent');
       for (const model of models) {
-        t.loggedModels.set(nodeId.loggedModel(model.model_id), model);
-        if (model.source_run_id) reach(loggedModelNode(model), 'down', nodeId.run(model.source_run_id), nodeId.loggedModel(model.model_id), 'output');
+        t.loggedModels.set(model.model_id, model);
+        if (model.source_run_id) reach(indexOf(downRuns, model.source_run_id), 'down', 'logged-model', model.model_id, () => loggedModelNode(model), 'output');
       }
       // A version registered from a logged model hangs under that model; others under their run.
       const viaModel = new Set(models.map((model) => model.model_id));
       for (const row of versions) {
         if (row.model_id && viaModel.has(row.model_id)) continue;
-        reach(addVersion(row), 'down', nodeId.run(row.run_id as string), nodeId.version(row.name, row.version), 'registered');
+        reachVersion(indexOf(downRuns, row.run_id as string), 'down', row, 'registered');
       }
     })(),
     (async () => {
-      for (const row of await versionsByModelId(t.db, downModels)) reach(addVersion(row), 'down', nodeId.loggedModel(row.model_id as string), nodeId.version(row.name, row.version), 'registered');
+      for (const row of await versionsByModelId(t.db, [...downModels.keys()])) reachVersion(indexOf(downModels, row.model_id as string), 'down', row, 'registered');
     })(),
     (async () => {
       for (const model of of('model', 'down')) {
-        const name = keyOf(model, 'name');
-        for (const row of await versionsOfModel(t.db, name, Math.min(t.modelVersions, t.maxNodes))) reach(addVersion(row), t.direction, nodeId.version(row.name, row.version), model.id, 'version');
+        for (const row of await versionsOfModel(t.db, model.key, Math.min(t.modelVersions, t.maxNodes))) reachVersion(model.index, 'up', row, 'version', t.direction);
       }
     })(),
-    expandDeployments(t, downVersions, reach),
+    expandDeployments(t, of('model-version', 'down'), reach),
     (async () => {
-      for (const node of of('deployment', 'down')) {
-        const ref = node.ref as { deploymentId: string; environment: string };
-        reach(monitoringNode(Number(ref.deploymentId), ref.environment), 'down', node.id, nodeId.monitoring(ref.deploymentId), 'monitors');
+      for (const visit of of('deployment', 'down')) {
+        const environment = graph.node(visit.index).label;
+        reach(visit.index, 'down', 'monitoring', visit.key, () => monitoringNode(visit.key, environment), 'monitors');
       }
     })(),
   ]);
   return next;
 }
 
-type Reach = (node: LineageNode, dir: LineageDirection, source: string, target: string, kind: 'serves' | 'served', label?: string | null) => void;
+type Reach = (from: number, side: 'down', kind: 'deployment', key: string, make: () => LineageNode, edge: 'serves' | 'served', label?: string | null) => void;
 
 /** Where each version serves now (stable or canary) or served before (from deployment history). */
-async function expandDeployments(t: Traversal, versions: LineageNode[], reach: Reach) {
-  if (versions.length === 0) return;
-  const refs = versions.map((node) => node.ref as { name: string; version: number });
-  const deployments = await deploymentsOfModels(t.db, [...new Set(refs.map((ref) => ref.name))]);
+async function expandDeployments(t: Traversal, visits: Visit[], reach: Reach) {
+  if (visits.length === 0) return;
+  const versions = withRows(visits, t.versions);
+  const deployments = await deploymentsOfModels(t.db, [...new Set(versions.map(({ row }) => row.name))]);
   const history = await servedVersions(t.db, deployments.map((row) => row.id));
-  for (const ref of refs) {
-    const source = nodeId.version(ref.name, ref.version);
-    for (const row of deployments.filter((deployment) => deployment.model_name === ref.name)) {
-      const target = nodeId.deployment(row.id);
-      if (row.stable_version === ref.version) reach(deploymentNode(row), 'down', source, target, 'serves', 'stable');
-      else if (row.canary_version === ref.version) reach(deploymentNode(row), 'down', source, target, 'serves', `canary ${row.canary_weight} %`);
-      else if (history.some((entry) => entry.deployment_id === row.id && (entry.stable_version === ref.version || entry.canary_version === ref.version))) {
-        reach(deploymentNode(row), 'down', source, target, 'served');
-      }
+  for (const { index, row: version } of versions) {
+    for (const row of deployments.filter((deployment) => deployment.model_name === version.name)) {
+      const to = (edge: 'serves' | 'served', label: string | null) => reach(index, 'down', 'deployment', String(row.id), () => deploymentNode(row), edge, label);
+      if (row.stable_version === version.version) to('serves', 'stable');
+      else if (row.canary_version === version.version) to('serves', `canary ${row.canary_weight} %`);
+      else if (history.some((entry) => entry.deployment_id === row.id && (entry.stable_version === version.version || entry.canary_version === version.version))) to('served', null);
     }
   }
 }

@@ -9,9 +9,10 @@ import { inBatches } from '../../db/in-batches';
 export const parentRunTag = 'mlflow.parentRunId';
 export const gitCommitTag = 'mlflow.source.git.commit';
 
-const runColumns = ['run_uuid', 'run_name', 'experiment_id', 'status', 'lifecycle_stage', 'start_time', 'user_id'] as const;
+// Only what the graph's nodes show: every column read costs on a graph of thousands of nodes.
+const runColumns = ['run_uuid', 'run_name', 'status', 'lifecycle_stage', 'start_time'] as const;
 const versionColumns = ['name', 'version', 'run_id', 'model_id', 'status', 'deleted_time', 'creation_timestamp'] as const;
-const modelColumns = ['model_id', 'name', 'experiment_id', 'status', 'lifecycle_stage', 'source_run_id', 'creation_timestamp_ms'] as const;
+const modelColumns = ['model_id', 'name', 'status', 'lifecycle_stage', 'source_run_id', 'creation_timestamp_ms'] as const;
 
 export type LineageRunRow = Awaited<ReturnType<typeof runsById>>[number];
 export type LineageVersionRow = Awaited<ReturnType<typeof versionsByRun>>[number];
@@ -55,7 +56,7 @@ export const runsOfDigests = (db: Db, digests: string[], limit: number) =>
       .innerJoin('run_inputs as ri', 'ri.dataset_uuid', 'd.dataset_uuid')
       .innerJoin('runs as r', 'r.run_uuid', 'ri.run_uuid')
       .leftJoin('input_tags as it', (join) => join.onRef('it.input_uuid', '=', 'ri.input_uuid').on('it.key', '=', 'mlflow.data.context'))
-      .select([...runColumns.map((column) => `r.${column}` as const), 'd.digest', 'd.name as datasetName', 'd.experiment_id as datasetExperimentId', 'd.source_type', 'd.source', 'd.schema', 'd.profile', 'it.value as context'])
+      .select([...runColumns.map((column) => `r.${column}` as const), 'r.experiment_id', 'r.user_id', 'd.digest', 'it.value as context'])
       .where('d.digest', 'in', batch)
       .orderBy('r.start_time', 'desc')
       .limit(limit)

@@ -63,7 +63,7 @@ describe('lineage graph', () => {
       ].sort(),
     );
     const run = body.nodes.find((node) => node.kind === 'run' && node.label === 'trial-1');
-    expect(run?.ref).toEqual({ kind: 'run', runId: ids.r1, experimentId: expect.any(String) });
+    expect(run?.ref).toEqual({ kind: 'run', runId: ids.r1 });
     // Every edge joins two nodes of the graph, and node ids are unique.
     const nodeIds = new Set(body.nodes.map((node) => node.id));
     expect(nodeIds.size).toBe(body.nodes.length);

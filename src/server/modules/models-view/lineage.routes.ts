@@ -7,6 +7,7 @@ import { lineageGraph } from './lineage-graph.service';
 /** Lineage reads: the graph around a model, version, run or dataset, and a dataset's page. */
 export async function lineageRoutes(app: FastifyInstance) {
   const db = app.deps.database.db;
-  contractRoute(app, getLineage, 'registry:read', ({ query }) => lineageGraph(db, query));
+  // Thousands of nodes and edges, built by the graph builder in the contract's shape.
+  contractRoute(app, getLineage, 'registry:read', ({ query }) => lineageGraph(db, query), { asBuilt: true });
   contractRoute(app, getDataset, 'tracking:read', ({ params }) => datasetPage(db, params.digest));
 }

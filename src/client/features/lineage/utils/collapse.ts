@@ -23,6 +23,9 @@ export interface VisibleEdge {
 
 export const isMore = (node: VisibleNode): node is MoreNode => node.kind === 'more';
 
+/** A drawn edge's key: the graph has one edge per (kind, source, target). */
+const edgeId = (edge: LineageEdge) => `${edge.kind}|${edge.source}|${edge.target}`;
+
 /**
  * What to draw of a large graph: breadth-first from the root, going on upstream from what is
  * upstream and downstream from what is downstream (as the server traverses; a model's versions go
@@ -73,7 +76,7 @@ export function visibleGraph(graph: LineageGraph, expanded: ReadonlySet<string>,
     }
   }
   const nodes: VisibleNode[] = graph.nodes.filter((node) => visible.has(node.id));
-  const edges: VisibleEdge[] = graph.edges.filter((edge) => visible.has(edge.source) && visible.has(edge.target));
+  const edges: VisibleEdge[] = graph.edges.filter((edge) => visible.has(edge.source) && visible.has(edge.target)).map((edge) => ({ ...edge, id: edgeId(edge) }));
   // A model's older versions the server left out join (or make) the group of its versions.
   if (graph.omittedVersions > 0 && modelRoot) {
     const id = `more:${graph.root}|up|model-version`;
