@@ -11,7 +11,8 @@ import { emptyFeatureAgg, type FeatureAgg, mergeWindows, type WindowAgg } from '
 import { driftKey } from './window-drift';
 import { readWindowDrift, readWindows, type StoredWindow, type WindowDriftRow } from './windows.repository';
 
-export const mergedSampleCapacity = 512;
+/** Windows merged for a coarser resolution keep a sample as large as a stored hour's or day's. */
+export const mergedSampleCapacity = 1024;
 
 /** Loads profiles by id once per query (windows may be binned on an older profile). */
 export function profileLoader(db: Db) {

@@ -10,7 +10,7 @@ import { readWindows } from './windows.repository';
  * The drift a deployment shows must not depend on how its traffic was cut into requests: the same
  * events posted one batch at a time, or as many small batches at once (grouped into shared writes),
  * give the same windows. The stream stays under every reservoir's capacity (≤ 64 events a minute,
- * ≤ 512 an hour, ≤ 1,024 a day per version), so each sample holds every value and the comparison is
+ * ≤ 1,024 an hour or a day per version), so each sample holds every value and the comparison is
  * exact. Version 2's reference lists its columns in another order, so a feature bound to the wrong
  * position would show.
  */
