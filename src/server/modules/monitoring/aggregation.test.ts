@@ -43,11 +43,28 @@ describe('reservoirs', () => {
     const right: Reservoir = { seen: 0, values: [] };
     for (let i = 0; i < 30_000; i++) offer(left, 0, 200, random);
     for (let i = 0; i < 10_000; i++) offer(right, 1, 200, random);
-    const merged = mergeReservoirs(left, right, 400, random);
+    const merged = mergeReservoirs([left, right], 400, random);
     expect(merged.seen).toBe(40_000);
     // The larger stream's 200 values stand for 30,000: they can fill 3/4 of at most 266 slots.
     expect(merged.values).toHaveLength(266);
     expect(merged.values.filter((v) => v === 1).length).toBe(266 - Math.round((266 * 30_000) / 40_000));
+  });
+
+  it('merge many streams at once in proportion to each, as far as each sample can supply its share', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const streams = [30_000, 10_000, 20_000, 40].map((length, value) => {
+      const reservoir: Reservoir = { seen: 0, values: [] };
+      for (let i = 0; i < length; i++) offer(reservoir, value, 200, random);
+      return reservoir;
+    });
+    const merged = mergeReservoirs(streams, 512, random);
+    expect(merged.seen).toBe(60_040);
+    // The largest stream's 200 values stand for half the union: at most 400 slots in all.
+    expect(merged.values).toHaveLength(400);
+    expect([0, 1, 2, 3].map((v) => merged.values.filter((x) => x === v).length)).toEqual([200, 66, 134, 0]);
+    // Every value kept when the union fits.
+    expect(mergeReservoirs([{ seen: 2, values: [1, 2] }, { seen: 1, values: [3] }], 64, random).values).toEqual([1, 2, 3]);
   });
 
   it('subsample every value with the same probability, keeping few or most of them', () => {
@@ -57,7 +74,7 @@ describe('reservoirs', () => {
     for (const capacity of [3, 7]) {
       const kept = new Array<number>(10).fill(0);
       for (let round = 0; round < 20_000; round++) {
-        const sample = mergeReservoirs(full, { seen: 0, values: [] }, capacity, random);
+        const sample = mergeReservoirs([full, { seen: 0, values: [] }], capacity, random);
         expect(new Set(sample.values).size).toBe(capacity);
         for (const v of sample.values) kept[v]! += 1;
       }
@@ -108,13 +125,13 @@ describe('windows', () => {
       }
       return window;
     };
-    const merged = mergeWindows(fold([1, 2, 95]), fold([50, 99]), 64);
+    const merged = mergeWindows([fold([1, 2, 95]), fold([50, 99])], 64);
     expect([merged.count, merged.errors, merged.latency.count]).toEqual([5, 2, 5]);
     expect(merged.features?.[0]?.bins.reduce((s, v) => s + v, 0)).toBe(5);
     expect(merged.features?.[1]?.missing).toBe(5);
     const decoded = decodeFeatures(encodeFeatures(merged.features ?? [], null));
     expect(decoded.features[0]?.sample.values.sort((a, b) => a - b)).toEqual([1, 2, 50, 95, 99]);
-    const newer = mergeWindows(merged, { ...fold([10]), profileId: 2 }, 64);
+    const newer = mergeWindows([merged, { ...fold([10]), profileId: 2 }], 64);
     expect(newer).toMatchObject({ profileId: 2, count: 6 });
     expect(newer.features?.[0]?.count).toBe(1);
   });

@@ -25,7 +25,8 @@ export function profileLoader(db: Db) {
 }
 
 export function mergeAll(windows: StoredWindow[]): WindowAgg | null {
-  return windows.reduce<WindowAgg | null>((acc, w) => (acc ? mergeWindows(acc, w.agg, mergedSampleCapacity) : w.agg), null);
+  if (windows.length <= 1) return windows[0]?.agg ?? null;
+  return mergeWindows(windows.map((w) => w.agg), mergedSampleCapacity);
 }
 
 export interface DriftQuery {

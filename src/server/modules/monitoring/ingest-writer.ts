@@ -35,18 +35,23 @@ export function ingestWriter(database: DatabaseHandle, profiles: ProfileCache): 
 
 const keyOf = (w: { granularity: number; version: number; start: number }) => `${w.granularity}:${w.version}:${w.start}`;
 
-/** Minute windows merged by key, with the hourly and daily windows they add up to. */
+/** Minute windows merged by key, with the hourly and daily windows they add up to (each merged once, from all its minutes). */
 export function rollUp(minutes: StoredWindow[]): Map<string, StoredWindow> {
+  const parts = new Map<string, StoredWindow[]>();
+  for (const minute of minutes) {
+    for (const granularity of granularities) {
+      const key = keyOf({ granularity, version: minute.version, start: floorTo(minute.start, granularity) });
+      const list = parts.get(key);
+      if (list) list.push(minute);
+      else parts.set(key, [minute]);
+    }
+  }
   const windows = new Map<string, StoredWindow>();
-  const add = (window: StoredWindow) => {
-    const key = keyOf(window);
-    const before = windows.get(key);
-    windows.set(key, before ? { ...before, agg: mergeWindows(before.agg, window.agg, sampleCapacity(window.granularity)) } : window);
-  };
-  for (const minute of minutes) add(minute);
-  const merged = [...windows.values()];
-  for (const granularity of granularities.filter((g) => g !== 60)) {
-    for (const minute of merged) add({ version: minute.version, granularity, start: floorTo(minute.start, granularity), agg: minute.agg });
+  for (const [key, list] of parts) {
+    const { version, start } = list[0] as StoredWindow;
+    const granularity = Number(key.slice(0, key.indexOf(':')));
+    const agg = list.length === 1 ? (list[0] as StoredWindow).agg : mergeWindows(list.map((w) => w.agg), sampleCapacity(granularity));
+    windows.set(key, { version, granularity, start: floorTo(start, granularity), agg });
   }
   return windows;
 }
@@ -65,7 +70,7 @@ async function writeBatches(database: DatabaseHandle, profileCache: ProfileCache
     const existing = new Map((await lockWindows(tx, database.dialect, deploymentId, keys)).map((w) => [keyOf(w), w]));
     const merged: StoredWindow[] = [...batch.entries()].map(([key, window]) => {
       const before = existing.get(key);
-      const stored = before ? { ...window, agg: mergeWindows(before.agg, window.agg, sampleCapacity(window.granularity)) } : window;
+      const stored = before ? { ...window, agg: mergeWindows([before.agg, window.agg], sampleCapacity(window.granularity)) } : window;
       return withDrift(stored, profiles.get(window.version) ?? null, settings, driftStatistics);
     });
     await upsertWindows(tx, deploymentId, merged);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../testing/build-test-app';
 import { seedDeployment } from './monitoring-test-seed';
@@ -111,6 +112,40 @@ describe('prediction ingestion', () => {
     expect(anonymous.status).toBe(401);
     const ingestCannotRead = await t.request({ method: 'GET', url: `/api/v1/deployments/${deploymentId}/latency`, headers: ingest });
     expect(ingestCannotRead.status).toBe(403);
+  });
+
+  it('admits four batches at a time and lines up 64 more, refuses the rest with Retry-After, and answers each admitted batch once committed', async () => {
+    const before = await latencyCounts('1m');
+    // Four batches whose bodies arrive only when we say: admitted, they hold every place.
+    const held = Array.from({ length: 4 }, () => {
+      let reading = () => {};
+      const started = new Promise<void>((resolve) => (reading = resolve));
+      const body = new Readable({ read: () => reading() });
+      const response = t.request<{ accepted: number }>({ method: 'POST', url: `/api/v1/deployments/${deploymentId}/predictions`, headers: { ...ingest, 'content-type': 'application/json' }, payload: body });
+      return { body, started, response };
+    });
+    await Promise.all(held.map((h) => h.started));
+    const others = Array.from({ length: 65 }, () => post([event()]));
+    const first = await Promise.race(others.map((response, index) => response.then((r) => ({ index, ...r }))));
+    expect(first.status).toBe(503);
+    expect(first.headers['retry-after']).toBe('1');
+    for (const h of held) {
+      h.body.push(JSON.stringify({ events: [event()] }));
+      h.body.push(null);
+    }
+    expect((await Promise.all(held.map((h) => h.response))).map((r) => r.body.accepted)).toEqual([1, 1, 1, 1]);
+    const answered = await Promise.all(others.filter((_, index) => index !== first.index));
+    expect(answered.map((r) => r.body.accepted)).toEqual(new Array(64).fill(1));
+    expect((await latencyCounts('1m')).count - before.count).toBe(68);
+  });
+
+  it('refuses a body over 32 MiB and a content type other than JSON or NDJSON', async () => {
+    const big = await t.request({ method: 'POST', url: `/api/v1/deployments/${deploymentId}/predictions`, headers: { ...ingest, 'content-type': 'application/json' }, payload: Buffer.alloc(33 * 1024 * 1024, 32) });
+    expect(big.status).toBe(413);
+    const csvBody = await t.request({ method: 'POST', url: `/api/v1/deployments/${deploymentId}/predictions`, headers: { ...ingest, 'content-type': 'text/csv' }, payload: 'a,b\n1,2' });
+    expect(csvBody.status).toBe(415);
+    const poisoned = await t.request({ method: 'POST', url: `/api/v1/deployments/${deploymentId}/predictions`, headers: { ...ingest, 'content-type': 'application/json' }, payload: '{"events": [], "__proto__": {"x": 1}}' });
+    expect(poisoned.status).toBe(400);
   });
 
   it('joins late labels by id and rejects unknown and repeated ids', async () => {

@@ -2,8 +2,7 @@ import type { IngestResult } from '../../../shared/contract/monitoring';
 import type { DatabaseHandle } from '../../db/database';
 import { notFound } from '../../errors';
 import { deploymentHistory, findDeployment, liveModelVersions } from './deployment-lookup.repository';
-import { type ProfileForValidation, type ValidEvent, validateEvent } from './event-validation';
-import { newFeatureRow } from './feature-row';
+import { forValidation, type ProfileForValidation, type ValidEvent, validateEvent } from './event-validation';
 import type { PostedEvent } from './ingest-body';
 import type { FoldedBatch, IngestWriter } from './ingest-writer';
 import type { CachedProfile, ProfileCache } from './profile-cache';
@@ -40,9 +39,9 @@ export async function ingestEvents(options: IngestOptions, deploymentId: number,
       cached.set(version, await profiles.get(database.db, deployment.modelName, version));
     }
   }
-  const forValidation = new Map<number, ProfileForValidation | null>();
-  for (const [version, profile] of cached) forValidation.set(version, profile && { ...profile, row: newFeatureRow(profile.profile.features.length) });
-  const context = { now, maxAgeMs: options.maxAgeMs, maxFutureMs: options.maxFutureMs, servedAt, profileOf: (v: number) => forValidation.get(v) ?? null };
+  const validation = new Map<number, ProfileForValidation | null>();
+  for (const [version, profile] of cached) validation.set(version, profile && forValidation(profile));
+  const context = { now, maxAgeMs: options.maxAgeMs, maxFutureMs: options.maxFutureMs, servedAt, profileOf: (v: number) => validation.get(v) ?? null };
 
   const rejected: IngestResult['rejected'] = [];
   const minutes = new MinuteWindows(cached);

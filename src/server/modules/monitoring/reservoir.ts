@@ -27,39 +27,51 @@ export function offer(reservoir: Reservoir, value: number, capacity: number, ran
 }
 
 /**
- * A uniform sample of both streams: each side contributes in proportion to the stream it stands
- * for, and the sample shrinks when a heavily subsampled side cannot supply its share.
+ * A uniform sample of the union of disjoint streams: each contributes in proportion to the stream
+ * it stands for, and the sample shrinks when a heavily subsampled one cannot supply its share.
+ * Merging all of them at once (an hour's minutes, a group of batches) allocates one sample,
+ * where merging them two at a time copied the growing sample at every step.
  */
-export function mergeReservoirs(a: Reservoir, b: Reservoir, capacity: number, random: Random = Math.random): Reservoir {
-  if (b.seen === 0) return a.values.length <= capacity ? a : subsample(a, capacity, random);
-  if (a.seen === 0) return b.values.length <= capacity ? b : subsample(b, capacity, random);
-  const seen = a.seen + b.seen;
-  const size = Math.floor(Math.min(capacity, (a.values.length * seen) / a.seen, (b.values.length * seen) / b.seen));
-  const fromA = Math.min(a.values.length, Math.round((size * a.seen) / seen));
-  const fromB = Math.min(b.values.length, size - fromA);
-  const values = pick(a.values, fromA, random);
-  for (const value of pick(b.values, fromB, random)) values.push(value);
+export function mergeReservoirs(parts: Reservoir[], capacity: number, random: Random = Math.random): Reservoir {
+  const fed = parts.filter((r) => r.seen > 0);
+  if (fed.length <= 1) {
+    const only = fed[0] ?? parts[0] ?? emptyReservoir();
+    return only.values.length <= capacity ? only : { seen: only.seen, values: pick([], only.values, capacity, random) };
+  }
+  let seen = 0;
+  for (const r of fed) seen += r.seen;
+  let size = capacity;
+  for (const r of fed) size = Math.min(size, (r.values.length * seen) / r.seen);
+  size = Math.floor(size);
+  // Shares rounded cumulatively, so they add up to the size.
+  const values: number[] = [];
+  let before = 0;
+  for (const r of fed) {
+    const from = Math.round((size * before) / seen);
+    before += r.seen;
+    pick(values, r.values, Math.min(r.values.length, Math.round((size * before) / seen) - from), random);
+  }
   return { seen, values };
 }
 
-function subsample(r: Reservoir, capacity: number, random: Random): Reservoir {
-  return { seen: r.seen, values: pick(r.values, capacity, random) };
-}
-
 /**
- * `count` values drawn uniformly without replacement, by a partial Fisher–Yates shuffle of a copy
- * (the rest of a full shuffle would not change which values are drawn). When most values are kept
- * it draws the ones to leave out instead: merging a minute into a full daily reservoir keeps about
- * 1,000 of 1,024 values, and this runs for every window a batch merges.
+ * Appends to `out` `count` of `values` drawn uniformly without replacement (all of them, as they
+ * are, when all are asked for), by a partial Fisher–Yates shuffle of a copy (the rest of a full
+ * shuffle would not change which values are drawn). When most values are kept it draws the ones to
+ * leave out instead: merging a minute into a full daily reservoir keeps about 1,000 of 1,024 values.
  */
-function pick(values: number[], count: number, random: Random): number[] {
-  const out = values.slice();
-  const n = out.length;
+function pick(out: number[], values: number[], count: number, random: Random): number[] {
+  const n = values.length;
   const take = Math.min(count, n);
+  if (take === n) {
+    for (let i = 0; i < n; i++) out.push(values[i] as number);
+    return out;
+  }
+  const copy = values.slice();
   const swap = (i: number, j: number) => {
-    const value = out[j] as number;
-    out[j] = out[i] as number;
-    out[i] = value;
+    const value = copy[j] as number;
+    copy[j] = copy[i] as number;
+    copy[i] = value;
   };
   if (take * 2 > n) {
     // Move n − take uniformly drawn values to the end, then cut them off.
@@ -67,6 +79,6 @@ function pick(values: number[], count: number, random: Random): number[] {
   } else {
     for (let i = 0; i < take; i++) swap(i, i + Math.floor(random() * (n - i)));
   }
-  out.length = take;
+  for (let i = 0; i < take; i++) out.push(copy[i] as number);
   return out;
 }

@@ -112,38 +112,47 @@ export function foldLabel(window: WindowAgg, profile: ReferenceProfile | null, p
   return addLabelled(window.performance, taskType, prediction, label);
 }
 
-export function mergeFeatureAgg(a: FeatureAgg, b: FeatureAgg, capacity: number, random: Random = Math.random): FeatureAgg {
-  return {
-    missing: a.missing + b.missing,
-    count: a.count + b.count,
-    bins: a.bins.map((v, i) => v + (b.bins[i] ?? 0)),
-    sample: mergeReservoirs(a.sample, b.sample, capacity, random),
-  };
+export function mergeFeatureAggs(aggs: FeatureAgg[], capacity: number, random: Random = Math.random): FeatureAgg {
+  const first = aggs[0] as FeatureAgg;
+  const bins = first.bins.slice();
+  let missing = 0;
+  let count = 0;
+  for (const agg of aggs) {
+    missing += agg.missing;
+    count += agg.count;
+    if (agg !== first) for (let i = 0; i < bins.length; i++) bins[i] = (bins[i] as number) + (agg.bins[i] ?? 0);
+  }
+  return { missing, count, bins, sample: mergeReservoirs(aggs.map((a) => a.sample), capacity, random) };
 }
 
 /**
- * Merges two windows of one deployment version. Feature counts only merge on the same profile:
- * when the reference changed, the window built on the newer profile wins its features.
+ * Merges windows of one deployment version, all at once (one allocation per aggregate, however
+ * many windows). Feature counts only merge on the same profile: when the reference changed, the
+ * windows built on the newest profile win their features.
  */
-export function mergeWindows(a: WindowAgg, b: WindowAgg, capacity: number, random: Random = Math.random): WindowAgg {
+export function mergeWindows(windows: WindowAgg[], capacity: number, random: Random = Math.random): WindowAgg {
   const latency = newLatencySketch();
-  mergeSketch(latency, a.latency);
-  mergeSketch(latency, b.latency);
-  const sameProfile = a.profileId === b.profileId;
-  const newer = (b.profileId ?? -1) > (a.profileId ?? -1) ? b : a;
-  const mergeList = (x: FeatureAgg[] | null, y: FeatureAgg[] | null) =>
-    x && y ? x.map((agg, i) => mergeFeatureAgg(agg, y[i] as FeatureAgg, capacity, random)) : (x ?? y);
+  let newest: number | null = null;
+  let count = 0;
+  let errors = 0;
+  let performance: PerformanceAcc | null = null;
+  for (const w of windows) {
+    mergeSketch(latency, w.latency);
+    count += w.count;
+    errors += w.errors;
+    if ((w.profileId ?? -1) > (newest ?? -1)) newest = w.profileId;
+    if (w.performance) performance = performance ? mergePerformance(performance, w.performance) : w.performance;
+  }
+  const onNewest = windows.filter((w) => w.profileId === newest);
+  const features = onNewest.filter((w) => w.features !== null).map((w) => w.features as FeatureAgg[]);
+  const predictions = onNewest.filter((w) => w.prediction !== null).map((w) => w.prediction as FeatureAgg);
   return {
-    profileId: newer.profileId,
-    count: a.count + b.count,
-    errors: a.errors + b.errors,
+    profileId: newest,
+    count,
+    errors,
     latency,
-    features: sameProfile ? mergeList(a.features, b.features) : newer.features,
-    prediction: sameProfile
-      ? a.prediction && b.prediction
-        ? mergeFeatureAgg(a.prediction, b.prediction, capacity, random)
-        : (a.prediction ?? b.prediction)
-      : newer.prediction,
-    performance: a.performance && b.performance ? mergePerformance(a.performance, b.performance) : (a.performance ?? b.performance),
+    features: features.length === 0 ? null : (features[0] as FeatureAgg[]).map((_, i) => mergeFeatureAggs(features.map((f) => f[i] as FeatureAgg), capacity, random)),
+    prediction: predictions.length === 0 ? null : mergeFeatureAggs(predictions, capacity, random),
+    performance,
   };
 }
