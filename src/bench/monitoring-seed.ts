@@ -9,7 +9,7 @@ import { newFeatureRow, setValue } from '../server/modules/monitoring/feature-ro
 import { seedDeployment } from '../server/modules/monitoring/monitoring-test-seed';
 import { ProfileBuilder } from '../server/modules/monitoring/profile-builder';
 import { insertProfile } from '../server/modules/monitoring/profiles.repository';
-import { emptyWindow, foldEvent } from '../server/modules/monitoring/window-aggregate';
+import { emptyWindow, foldEvent, sampleCapacity } from '../server/modules/monitoring/window-aggregate';
 import { withDrift } from '../server/modules/monitoring/window-drift';
 import { upsertWindows } from '../server/modules/monitoring/windows.repository';
 
@@ -27,7 +27,8 @@ const hour = 3_600_000;
 /**
  * A deployment of model `bench` (versions 1 and 2 profiled on 5,000 rows of 20 features), an
  * ingest token and a viewer token, and 30 days of hourly windows for version 1 (1,000 events
- * each, drift stored as ingestion stores it) up to `now`'s hour.
+ * each, drift stored as ingestion stores it) up to `now`'s hour. The events come from the
+ * reference's own distribution, so every feature-hour flagged as drifted is a false alarm.
  */
 export async function seedMonitoring(database: DatabaseHandle, now: number) {
   const { deploymentId } = await seedDeployment(database.db, { model: 'bench' });
@@ -48,6 +49,7 @@ export async function seedMonitoring(database: DatabaseHandle, now: number) {
 
   const firstHour = Math.floor(now / hour) * hour - 30 * 24 * hour;
   const settings = await findDriftSettings(database.db, deploymentId);
+  const falseAlarms = { drifted: 0, scored: 0 };
   for (let day = 0; day < 30; day++) {
     const windows = Array.from({ length: 24 }, (_, h) => {
       const agg = emptyWindow(stored.id, profile);
@@ -55,11 +57,16 @@ export async function seedMonitoring(database: DatabaseHandle, now: number) {
       for (let e = 0; e < 1000; e++) {
         const values = featureRow();
         profile.features.forEach((f, i) => setValue(features, i, f, values[f.name] as number | string));
-        foldEvent(agg, { latencyMs: 50, error: false, features, prediction: null, label: null }, profile, 512);
+        foldEvent(agg, { latencyMs: 50, error: false, features, prediction: null, label: null }, profile, sampleCapacity(3600));
       }
-      return withDrift({ version: 1, granularity: 3600, start: firstHour + (day * 24 + h) * hour, agg }, { id: stored.id, profile }, settings, driftStatistics);
+      const window = withDrift({ version: 1, granularity: 3600, start: firstHour + (day * 24 + h) * hour, agg }, { id: stored.id, profile }, settings, driftStatistics);
+      for (const feature of (JSON.parse(window.drift?.json ?? '{"features":[]}') as { features: Array<{ score: number | null; drifted: boolean }> }).features) {
+        if (feature.score !== null) falseAlarms.scored += 1;
+        if (feature.drifted) falseAlarms.drifted += 1;
+      }
+      return window;
     });
     await inTransaction(database, (tx) => upsertWindows(tx, deploymentId, windows));
   }
-  return { deploymentId, ingestToken: await token('serving', 'ingest'), viewerToken: await token('viewer', 'viewer'), driftFrom: firstHour, driftTo: firstHour + 30 * 24 * hour };
+  return { deploymentId, falseAlarms, ingestToken: await token('serving', 'ingest'), viewerToken: await token('viewer', 'viewer'), driftFrom: firstHour, driftTo: firstHour + 30 * 24 * hour };
 }
