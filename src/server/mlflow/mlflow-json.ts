@@ -4,7 +4,7 @@
  * the strings "NaN", "Infinity" and "-Infinity" (JSON has no literal for them).
  *
  * Copy on write: a plain object or array that needs no change is returned as it is, so a large
- * answer (25,000 metric values) is not rebuilt object by object before JSON.stringify.
+ * answer (a run's metrics, a page of runs) is not rebuilt object by object before JSON.stringify.
  */
 export function toMlflowJson(value: unknown): unknown {
   if (typeof value === 'number') {
