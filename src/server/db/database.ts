@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { sqliteReaders } from './sqlite-readers';
 import { withStatementCache } from './statement-cache';
 import { startWalCheckpointer, walAutocheckpointPages, walSizeLimitBytes } from './wal-checkpointer';
 
@@ -17,6 +18,12 @@ export interface DatabaseHandle {
   description: string;
   /** SQLite only: the connection under `db`, for reads that want rows as arrays (see `selectArrays`). */
   sqlite?: SqliteDatabase.Database;
+  /**
+   * Runs a read that may run alongside others (start several, then await them all): on
+   * PostgreSQL on its own pooled connection, on SQLite on a reader thread when the database was
+   * opened with readers (see sqlite-readers), else on the main connection.
+   */
+  readConcurrently<Row>(query: CompiledQuery): Promise<Row[]>;
 }
 
 // int8 (counts, millisecond timestamps) and numeric come back as strings from pg by default.
@@ -32,6 +39,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** SQLite: run WAL checkpoints on a worker thread (the long-running server); see wal-checkpointer. */
   backgroundCheckpoints?: boolean;
+  /** SQLite: how many reader threads serve `readConcurrently` (none: the main connection does). */
+  readers?: number;
 }
 
 /** Opens the database named by a `sqlite:<file>` or `postgres://…` URL. */
@@ -41,10 +50,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     // An idle connection the server closes (restart, failover, a dropped database) is emitted
     // here; unhandled it would crash the process. The pool discards it and connects anew.
     pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db,
       dialect: 'postgres',
       description: url.replace(/\/\/[^@/]*@/, '//…@'),
+      readConcurrently: async <Row>(query: CompiledQuery) => (await db.executeQuery<Row>(query)).rows as Row[],
     };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
@@ -77,19 +88,24 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     sqlite.pragma(`wal_autocheckpoint = ${walAutocheckpointPages}`);
     sqlite.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
   }
+  const readers = options.readers && file !== ':memory:' ? sqliteReaders(path.resolve(file), options.readers) : null;
   const statements = withStatementCache(sqlite);
   const database = {
     ...statements,
     close: () => {
       checkpointer?.stop();
+      readers?.close();
       statements.close();
     },
   };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    db,
     dialect: 'sqlite',
     description: `sqlite:${path.resolve(file)}`,
     sqlite,
+    readConcurrently: async <Row>(query: CompiledQuery) =>
+      readers ? readers.all<Row>(query.sql, query.parameters) : ((await db.executeQuery<Row>(query)).rows as Row[]),
   };
 }
 

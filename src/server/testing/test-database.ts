@@ -51,7 +51,7 @@ export async function createEmptyDatabaseUrl(): Promise<{ url: string; drop(): P
 /** A fresh, migrated database for one test file. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const empty = await createEmptyDatabaseUrl();
-  const handle = openDatabase(empty.url, { poolSize: 5 });
+  const handle = openDatabase(empty.url, { poolSize: 5, readers: 2 });
   await migrateToLatest(handle);
   return {
     handle,

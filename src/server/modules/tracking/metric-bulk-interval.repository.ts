@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import type { DatabaseHandle, Db } from '../../db/database';
-import { placeholders } from '../../db/placeholders';
+import { integerList, placeholders } from '../../db/placeholders';
 
 /**
  * Index seeks on the metric history (primary key series_id, step, …) for interval sampling:
@@ -29,16 +29,20 @@ export async function countInRange(db: Db, series: number, range: StepRange, cap
 }
 
 /** For each target step, the run's first logged step at or after it (up to `end`), or null. */
-export async function firstStepsFrom(db: Db, series: number, targets: readonly number[], end: number): Promise<Array<number | null>> {
+export async function firstStepsFrom(database: DatabaseHandle, series: number, targets: readonly number[], end: number): Promise<Array<number | null>> {
   if (targets.length === 0) return [];
   const values = sql.join(targets.map((target, index) => sql`(cast(${index} as bigint), cast(${target} as bigint))`));
-  const result = await sql<{ position: number | string; step: number | string | null }>`with t(position, target) as (values ${values})
+  const query = sql<{ position: number | string; step: number | string | null }>`with t(position, target) as (values ${values})
     select t.position as position, (select m.step from metrics as m where m.series_id = ${series} and m.step >= t.target and m.step <= ${end} order by m.step limit 1) as step
-    from t`.execute(db);
+    from t`.compile(database.db);
+  const rows = await database.readConcurrently<{ position: number | string; step: number | string | null }>(query);
   const steps: Array<number | null> = targets.map(() => null);
-  for (const row of result.rows) steps[Number(row.position)] = row.step === null ? null : Number(row.step);
+  for (const row of rows) steps[Number(row.position)] = row.step === null ? null : Number(row.step);
   return steps;
 }
+
+/** Targets per statement of `stepsNoneLogged`: a chart's 2,500 make four reads that run side by side. */
+const stepsPerCheck = 625;
 
 /**
  * The steps of `steps` that none of these series logged: per step, a seek per series until one
@@ -47,14 +51,17 @@ export async function firstStepsFrom(db: Db, series: number, targets: readonly n
 export async function stepsNoneLogged(database: DatabaseHandle, series: readonly number[], steps: readonly number[]): Promise<number[]> {
   if (steps.length === 0) return [];
   if (series.length === 0) return [...steps];
-  const { dialect } = database;
-  const stepRows = placeholders(dialect, steps.length).map((p) => `(cast(${p} as bigint))`);
-  const seriesList = placeholders(dialect, series.length, steps.length);
+  const chunks = Array.from({ length: Math.ceil(steps.length / stepsPerCheck) }, (_, i) => steps.slice(i * stepsPerCheck, (i + 1) * stepsPerCheck));
+  const unlogged = await Promise.all(chunks.map((chunk) => stepsNoneLoggedOf(database, series, chunk)));
+  return unlogged.flat();
+}
+
+async function stepsNoneLoggedOf(database: DatabaseHandle, series: readonly number[], steps: readonly number[]): Promise<number[]> {
+  const [stepList, seriesList] = placeholders(database.dialect, 2).map((p) => integerList(database.dialect, p));
   const query = CompiledQuery.raw(
-    `with t(step) as (values ${stepRows.join(',')})
-    select t.step from t where not exists (select 1 from metrics as m where m.series_id in (${seriesList.join(',')}) and m.step = t.step)`,
-    [...steps, ...series],
+    `select t.value as step from ${stepList} as t where not exists (select 1 from metrics as m where m.series_id in ${seriesList} and m.step = t.value)`,
+    [JSON.stringify(steps), JSON.stringify(series)],
   );
-  const { rows } = await database.db.executeQuery<{ step: number | string }>(query);
+  const rows = await database.readConcurrently<{ step: number | string }>(query);
   return rows.map((row) => Number(row.step));
 }

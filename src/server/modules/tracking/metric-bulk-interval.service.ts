@@ -58,8 +58,8 @@ async function sampledSteps(database: DatabaseHandle, runs: SeriesRun[], range: 
   // Targets rise strictly (the range holds more steps than asked for): each interval ends where the next begins.
   const nextOf = new Map(targets.map((target, i) => [target, targets[i + 1] ?? range.end + 1]));
   const chosen = new Map<number, number>();
-  for (const [, series] of runs) {
-    const firsts = await firstStepsFrom(database.db, series, unlogged, range.end);
+  const firstsOfRuns = await Promise.all(runs.map(([, series]) => firstStepsFrom(database, series, unlogged, range.end)));
+  for (const firsts of firstsOfRuns) {
     firsts.forEach((step, i) => {
       const target = unlogged[i] as number;
       const next = nextOf.get(target) as number;

@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { DatabaseHandle, Dialect } from '../../db/database';
-import { placeholders } from '../../db/placeholders';
+import { integerList, placeholders } from '../../db/placeholders';
 import type { StepRange } from './metric-bulk-interval.repository';
 
 /**
@@ -18,12 +18,16 @@ export interface HistoryOf {
   runId: string;
 }
 
-/** The object of a value, between a prefix `{"key":…,"value":` and a suffix `,"run_id":…}` given as parameters. */
-function metricObject(dialect: Dialect, prefix: string, suffix: string): string {
+/**
+ * A value's text between its object's prefix `{"key":…,"value":` and suffix `,"run_id":…}`:
+ * `…,"timestamp":…,"step":…`. The aggregate writes suffix, comma and prefix as its separator,
+ * and once around the whole, instead of a row concatenating them to every value.
+ */
+function valueText(dialect: Dialect): string {
   const infinity = dialect === 'sqlite' ? '9e999' : `'Infinity'::float8`;
   const number = dialect === 'sqlite' ? 'json_quote(value)' : 'value::text';
-  return `${prefix} || (case when is_nan <> 0 then '"NaN"' when value = ${infinity} then '"Infinity"' when value = -${infinity} then '"-Infinity"' else ${number} end)
-    || ',"timestamp":' || timestamp || ',"step":' || step || ${suffix}`;
+  return `(case when is_nan <> 0 then '"NaN"' when value = ${infinity} then '"Infinity"' when value = -${infinity} then '"-Infinity"' else ${number} end)
+    || ',"timestamp":' || timestamp || ',"step":' || step`;
 }
 
 const order = 'step, timestamp, value, is_nan';
@@ -34,33 +38,35 @@ const order = 'step, timestamp, value, is_nan';
  * SQLite never flattens an ordered subquery into an aggregate, so that group_concat keeps its order.
  */
 function historySql(dialect: Dialect, where: (first: number) => string): string {
-  const [prefix, suffix, series] = placeholders(dialect, 3) as [string, string, string];
-  const cast = (parameter: string) => (dialect === 'postgres' ? `${parameter}::text` : parameter);
-  const rows = `select ${order}, ${metricObject(dialect, cast(prefix), cast(suffix))} as json from metrics where series_id = ${series} and ${where(3)}`;
+  const [prefix, separator, suffix, series] = placeholders(dialect, 4) as [string, string, string, string];
+  const rows = `select ${order}, ${valueText(dialect)} as json from metrics where series_id = ${series} and ${where(4)}`;
   return dialect === 'sqlite'
-    ? `select cast(group_concat(json, ',') as blob) as json from (${rows} order by ${order})`
-    : `select convert_to(string_agg(json, ',' order by ${order}), 'UTF8') as json from (${rows}) as v`;
+    ? `select cast(${prefix} || group_concat(json, ${separator}) || ${suffix} as blob) as json from (${rows} order by ${order})`
+    : `select convert_to(${prefix}::text || string_agg(json, ${separator}::text order by ${order}) || ${suffix}::text, 'UTF8') as json from (${rows}) as v`;
 }
 
-/** Each history's encoded values where `where` (a condition on `step`) holds; histories without any are left out. */
+/**
+ * Each history's encoded values where `where` (a condition on `step`) holds; histories without
+ * any are left out. The histories are read concurrently (see DatabaseHandle.readConcurrently).
+ */
 async function historiesJson(database: DatabaseHandle, key: string, histories: readonly HistoryOf[], where: (first: number) => string, parameters: unknown[]): Promise<Buffer[]> {
   const query = historySql(database.dialect, where);
   const prefix = `{"key":${JSON.stringify(key)},"value":`;
-  const encoded: Buffer[] = [];
-  for (const { series, runId } of histories) {
-    const suffix = `,"run_id":${JSON.stringify(runId)}}`;
-    const { rows } = await database.db.executeQuery<{ json: Buffer | null }>(CompiledQuery.raw(query, [prefix, suffix, series, ...parameters]));
-    const json = rows[0]?.json;
-    if (json) encoded.push(json);
-  }
-  return encoded;
+  const encoded = await Promise.all(
+    histories.map(async ({ series, runId }) => {
+      const suffix = `,"run_id":${JSON.stringify(runId)}}`;
+      const rows = await database.readConcurrently<{ json: Buffer | null }>(CompiledQuery.raw(query, [prefix, `${suffix},${prefix}`, suffix, series, ...parameters]));
+      return rows[0]?.json;
+    }),
+  );
+  return encoded.filter((json): json is Buffer => Boolean(json));
 }
 
 /** The values these histories logged at these steps. */
 export function historiesJsonAtSteps(database: DatabaseHandle, key: string, histories: readonly HistoryOf[], steps: readonly number[]): Promise<Buffer[]> {
   if (steps.length === 0) return Promise.resolve([]);
-  const where = (first: number) => `step in (${placeholders(database.dialect, steps.length, first).join(',')})`;
-  return historiesJson(database, key, histories, where, [...steps]);
+  const where = (first: number) => `step in ${integerList(database.dialect, placeholders(database.dialect, 1, first)[0] as string)}`;
+  return historiesJson(database, key, histories, where, [JSON.stringify(steps)]);
 }
 
 /** Every value these histories logged in the range. */

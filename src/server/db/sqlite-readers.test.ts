@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CompiledQuery, sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sextant-readers-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function databaseWithRows(name: string) {
+  const handle = openDatabase(`sqlite:${path.join(dir, name)}`, { readers: 2 });
+  await sql`create table numbers (n integer primary key, label text not null, body blob)`.execute(handle.db);
+  await sql`insert into numbers (n, label, body) values (1, 'one', x'0102'), (2, 'two', null)`.execute(handle.db);
+  return handle;
+}
+
+describe('SQLite reader threads', () => {
+  it('answer reads concurrently with rows as the main connection gives them, blobs as Buffers', async () => {
+    const handle = await databaseWithRows('rows.sqlite');
+    const read = (n: number) => handle.readConcurrently<{ n: number; label: string; body: Buffer | null }>(CompiledQuery.raw('select n, label, body from numbers where n = ?', [n]));
+    const [one, two, none] = await Promise.all([read(1), read(2), read(3)]);
+    expect(one).toEqual([{ n: 1, label: 'one', body: Buffer.from([1, 2]) }]);
+    expect(Buffer.isBuffer(one?.[0]?.body)).toBe(true);
+    expect(two).toEqual([{ n: 2, label: 'two', body: null }]);
+    expect(none).toEqual([]);
+    await handle.db.destroy();
+  });
+
+  it('see every write committed on the main connection before the read starts', async () => {
+    const handle = await databaseWithRows('writes.sqlite');
+    const count = async () => (await handle.readConcurrently<{ n: number }>(CompiledQuery.raw('select count(*) as n from numbers', [])))[0]?.n;
+    expect(await count()).toBe(2);
+    await sql`insert into numbers (n, label) values (3, 'three')`.execute(handle.db);
+    expect(await count()).toBe(3);
+    await handle.db.destroy();
+  });
+
+  it('fail a bad statement with SQLite’s message and keep serving', async () => {
+    const handle = await databaseWithRows('errors.sqlite');
+    await expect(handle.readConcurrently(CompiledQuery.raw('select nope from numbers', []))).rejects.toThrow(/no such column: nope/);
+    await expect(handle.readConcurrently(CompiledQuery.raw("insert into numbers (n, label) values (9, 'x') returning n", []))).rejects.toThrow(/readonly/);
+    expect(await handle.readConcurrently(CompiledQuery.raw('select 1 as one', []))).toEqual([{ one: 1 }]);
+    await handle.db.destroy();
+  });
+
+  it('are used only when asked for: without readers the main connection reads', async () => {
+    const handle = openDatabase(`sqlite:${path.join(dir, 'plain.sqlite')}`);
+    expect(await handle.readConcurrently(CompiledQuery.raw('select 2 as two', []))).toEqual([{ two: 2 }]);
+    await handle.db.destroy();
+  });
+});
