@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { type CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import type { BlobTarget } from './blob-arenas';
 import { sqliteReaders } from './sqlite-readers';
 import { withStatementCache } from './statement-cache';
 import { startWalCheckpointer, walAutocheckpointPages, walSizeLimitBytes } from './wal-checkpointer';
@@ -24,6 +25,20 @@ export interface DatabaseHandle {
    * opened with readers (see sqlite-readers), else on the main connection.
    */
   readConcurrently<Row>(query: CompiledQuery): Promise<Row[]>;
+  /**
+   * As `readConcurrently`, for a statement answering one blob (or null) in its first column. A
+   * reader thread writes it into `target` when it fits (see blob-arenas), and the Buffer returned
+   * is then a view of the target; otherwise it is the blob itself.
+   */
+  readBlob(query: CompiledQuery, target: BlobTarget): Promise<Buffer | null>;
+}
+
+/** The blob (or null) in the first column of the first row. */
+function firstBlob(rows: readonly unknown[]): Buffer | null {
+  const row = rows[0] as Record<string, unknown> | undefined;
+  const value = row ? Object.values(row)[0] : null;
+  if (value !== null && value !== undefined && !Buffer.isBuffer(value)) throw new Error('the first column is not a blob');
+  return value ?? null;
 }
 
 // int8 (counts, millisecond timestamps) and numeric come back as strings from pg by default.
@@ -56,6 +71,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
       dialect: 'postgres',
       description: url.replace(/\/\/[^@/]*@/, '//…@'),
       readConcurrently: async <Row>(query: CompiledQuery) => (await db.executeQuery<Row>(query)).rows as Row[],
+      readBlob: async (query: CompiledQuery) => firstBlob((await db.executeQuery(query)).rows),
     };
   }
   const file = url.replace(/^sqlite:(\/\/)?/, '');
@@ -106,6 +122,8 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
     sqlite,
     readConcurrently: async <Row>(query: CompiledQuery) =>
       readers ? readers.all<Row>(query.sql, query.parameters) : ((await db.executeQuery<Row>(query)).rows as Row[]),
+    readBlob: async (query: CompiledQuery, target: BlobTarget) =>
+      readers ? readers.blob(query.sql, query.parameters, target) : firstBlob((await db.executeQuery(query)).rows),
   };
 }
 

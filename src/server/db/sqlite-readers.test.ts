@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { acquireArena, arenaRegions } from './blob-arenas';
 import { openDatabase } from './database';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sextant-readers-'));
@@ -41,6 +42,25 @@ describe('SQLite reader threads', () => {
     await expect(handle.readConcurrently(CompiledQuery.raw('select nope from numbers', []))).rejects.toThrow(/no such column: nope/);
     await expect(handle.readConcurrently(CompiledQuery.raw("insert into numbers (n, label) values (9, 'x') returning n", []))).rejects.toThrow(/readonly/);
     expect(await handle.readConcurrently(CompiledQuery.raw('select 1 as one', []))).toEqual([{ one: 1 }]);
+    await handle.db.destroy();
+  });
+
+  it('write a blob into the target when it fits, and hand it over as its own Buffer when not', async () => {
+    const handle = await databaseWithRows('blobs.sqlite');
+    await sql`insert into numbers (n, label, body) values (3, 'big', randomblob(5000))`.execute(handle.db);
+    const arena = acquireArena();
+    const [small, big] = arenaRegions(arena, 2);
+    if (!small || !big) throw new Error('two regions expected');
+    const blobOf = (n: number, target: typeof small) => handle.readBlob(CompiledQuery.raw('select body from numbers where n = ?', [n]), { ...target, length: Math.min(target.length, 4096) });
+    const [one, large, none, missing] = await Promise.all([blobOf(1, small), blobOf(3, big), blobOf(2, big), blobOf(9, big)]);
+    expect(one).toEqual(Buffer.from([1, 2]));
+    expect(one?.buffer).toBe(arena.buffer);
+    const stored = (await sql<{ body: Buffer }>`select body from numbers where n = 3`.execute(handle.db)).rows[0]?.body;
+    expect(large).toEqual(stored);
+    expect(large?.buffer).not.toBe(arena.buffer);
+    expect([none, missing]).toEqual([null, null]);
+    await expect(handle.readBlob(CompiledQuery.raw('select label from numbers where n = 1', []), small)).rejects.toThrow(/not a blob/);
+    arena.release();
     await handle.db.destroy();
   });
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { BlobTarget } from './blob-arenas';
 
 /**
  * Read-only SQLite connections on worker threads, for long reads whose statements are
@@ -16,6 +17,11 @@ import { Worker } from 'node:worker_threads';
  */
 export interface SqliteReaders {
   all<Row>(sql: string, parameters: readonly unknown[]): Promise<Row[]>;
+  /**
+   * The blob in the first column of the first row (null when none), copied into `target` when it
+   * fits (the answer is then a view of it) and otherwise handed over as a Buffer of its own.
+   */
+  blob(sql: string, parameters: readonly unknown[], target: BlobTarget): Promise<Buffer | null>;
   close(): void;
 }
 
@@ -42,23 +48,42 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
-  const { id, sql, parameters } = message;
+  const { id, sql, parameters, target } = message;
   try {
-    const rows = prepared(sql).all(parameters);
+    if (target) return answerBlob(id, prepared(sql).raw(true).get(parameters)?.[0] ?? null, target);
+    const rows = prepared(sql).raw(false).all(parameters);
     // Blobs move to the main thread without a copy.
     const transfer = [];
-    for (const row of rows) for (const value of Object.values(row)) {
-      if (value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength) transfer.push(value.buffer);
-    }
+    for (const row of rows) for (const value of Object.values(row)) if (ownsBuffer(value)) transfer.push(value.buffer);
     parentPort.postMessage({ id, rows }, transfer);
   } catch (error) {
     parentPort.postMessage({ id, error: { message: error.message, code: error.code } });
   }
 });
+function ownsBuffer(value) {
+  return value instanceof Uint8Array && value.byteOffset === 0 && value.byteLength === value.buffer.byteLength;
+}
+function answerBlob(id, blob, target) {
+  if (blob !== null && !(blob instanceof Uint8Array)) throw new Error('the first column is not a blob');
+  if (blob !== null && blob.byteLength <= target.length) {
+    new Uint8Array(target.buffer, target.offset, blob.byteLength).set(blob);
+    return parentPort.postMessage({ id, written: blob.byteLength });
+  }
+  parentPort.postMessage({ id, blob }, ownsBuffer(blob) ? [blob.buffer] : []);
+}
 `;
 
+interface Answer {
+  id: number;
+  rows?: unknown[];
+  /** `blob`: bytes written into the target, or the blob itself. */
+  written?: number;
+  blob?: Uint8Array | null;
+  error?: { message: string; code?: string };
+}
+
 interface Pending {
-  resolve(rows: unknown[]): void;
+  resolve(answer: Answer): void;
   reject(error: Error): void;
 }
 
@@ -81,11 +106,12 @@ export function sqliteReaders(file: string, count: number): SqliteReaders {
       for (const { reject } of reader.pending.values()) reject(error);
       reader.pending.clear();
     };
-    reader.worker.on('message', ({ id, rows, error }: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
-      const pending = reader.pending.get(id);
-      reader.pending.delete(id);
+    reader.worker.on('message', (answer: Answer) => {
+      const pending = reader.pending.get(answer.id);
+      reader.pending.delete(answer.id);
       if (reader.pending.size === 0) reader.worker.unref();
-      if (!error) return pending?.resolve((rows ?? []).map(asBuffers));
+      const { error } = answer;
+      if (!error) return pending?.resolve(answer);
       pending?.reject(Object.assign(new Error(error.message), { code: error.code }));
     });
     reader.worker.on('error', fail);
@@ -104,17 +130,27 @@ export function sqliteReaders(file: string, count: number): SqliteReaders {
     return readers[best] ?? start(best);
   };
 
+  const ask = (message: Omit<Answer, 'id'> & { sql: string; parameters: readonly unknown[]; target?: BlobTarget }): Promise<Answer> => {
+    if (closed) return Promise.reject(new Error('the database is closed'));
+    const reader = leastBusy();
+    const id = nextId++;
+    return new Promise<Answer>((resolve, reject) => {
+      // An idle reader must not keep the process alive; one with reads in flight must.
+      if (reader.pending.size === 0) reader.worker.ref();
+      reader.pending.set(id, { resolve, reject });
+      reader.worker.postMessage({ id, ...message });
+    });
+  };
+
   return {
-    all<Row>(sql: string, parameters: readonly unknown[]) {
-      if (closed) return Promise.reject(new Error('the database is closed'));
-      const reader = leastBusy();
-      const id = nextId++;
-      return new Promise<Row[]>((resolve, reject) => {
-        // An idle reader must not keep the process alive; one with reads in flight must.
-        if (reader.pending.size === 0) reader.worker.ref();
-        reader.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
-        reader.worker.postMessage({ id, sql, parameters });
-      });
+    async all<Row>(sql: string, parameters: readonly unknown[]) {
+      const { rows } = await ask({ sql, parameters });
+      return (rows ?? []).map(asBuffers) as Row[];
+    },
+    async blob(sql: string, parameters: readonly unknown[], target: BlobTarget) {
+      const { written, blob } = await ask({ sql, parameters, target });
+      if (written !== undefined) return Buffer.from(target.buffer, target.offset, written);
+      return blob ? asBuffer(blob) : null;
     },
     close() {
       closed = true;
@@ -124,10 +160,12 @@ export function sqliteReaders(file: string, count: number): SqliteReaders {
 }
 
 /** Blobs arrive as plain Uint8Arrays; the main connection gives Buffers (same memory, no copy). */
+function asBuffer(value: Uint8Array): Buffer {
+  return Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+}
+
 function asBuffers(row: unknown): unknown {
   const record = row as Record<string, unknown>;
-  for (const [column, value] of Object.entries(record)) {
-    if (value instanceof Uint8Array && !Buffer.isBuffer(value)) record[column] = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  }
+  for (const [column, value] of Object.entries(record)) if (value instanceof Uint8Array) record[column] = asBuffer(value);
   return record;
 }

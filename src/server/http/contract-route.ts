@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteSpec } from '../../shared/contract/common';
 import type { RouteAccess } from '../../shared/permissions';
@@ -16,7 +17,24 @@ export interface RouteInput<R extends RouteSpec> {
  * Native and MLflow routes both accept it.
  */
 export class PreSerialized {
-  constructor(readonly json: Buffer) {}
+  readonly parts: readonly Buffer[];
+
+  /** `onSent` runs once the response has been handed to the OS or abandoned (it may free the parts' memory). */
+  constructor(
+    json: Buffer | readonly Buffer[],
+    private readonly onSent?: () => void,
+  ) {
+    this.parts = Buffer.isBuffer(json) ? [json] : json;
+  }
+
+  /** Sends the body: parts are written one after another, never copied into one buffer. */
+  send(reply: FastifyReply): FastifyReply {
+    reply.type('application/json; charset=utf-8');
+    if (this.onSent) reply.raw.once('close', this.onSent);
+    if (this.parts.length === 1) return reply.send(this.parts[0]);
+    reply.header('content-length', this.parts.reduce((total, part) => total + part.byteLength, 0));
+    return reply.send(Readable.from(this.parts));
+  }
 }
 
 type Handler<R extends RouteSpec> = (
@@ -55,10 +73,7 @@ export function contractRoute<R extends RouteSpec>(
       const input = { params: request.params, query: request.query, body: request.body } as RouteInput<R>;
       const result = await handler(input, request, reply);
       reply.code(status);
-      if (result instanceof PreSerialized) {
-        reply.type('application/json; charset=utf-8');
-        return result.json;
-      }
+      if (result instanceof PreSerialized) return result.send(reply);
       return result;
     },
   });

@@ -55,7 +55,7 @@ export function mlflowRoute<S extends z.ZodType>(app: FastifyInstance, spec: Mlf
           const result = await spec.handler(input, request, reply);
           if (reply.sent) return reply;
           // A large answer the handler encoded itself, MLflow's way (see toMlflowJson).
-          if (result instanceof PreSerialized) return reply.type('application/json; charset=utf-8').send(result.json);
+          if (result instanceof PreSerialized) return result.send(reply);
           return reply.type('application/json; charset=utf-8').send(JSON.stringify(toMlflowJson(result ?? {})));
         },
       });

@@ -12,15 +12,15 @@ export function metricBulkIntervalRoutes(app: FastifyInstance) {
     path: 'metrics/get-history-bulk-interval',
     access: 'tracking:read',
     request: messages.metricBulkInterval,
-    handler: async (fields) =>
-      new PreSerialized(
-        await metricHistoryBulkInterval(database, {
-          runIds: fields.run_ids ?? [],
-          metricKey: fields.metric_key,
-          startStep: fields.start_step,
-          endStep: fields.end_step,
-          maxResults: fields.max_results,
-        }),
-      ),
+    handler: async (fields) => {
+      const body = await metricHistoryBulkInterval(database, {
+        runIds: fields.run_ids ?? [],
+        metricKey: fields.metric_key,
+        startStep: fields.start_step,
+        endStep: fields.end_step,
+        maxResults: fields.max_results,
+      });
+      return new PreSerialized(body.parts, body.release);
+    },
   });
 }

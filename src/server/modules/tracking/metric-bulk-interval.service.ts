@@ -1,3 +1,4 @@
+import { acquireArena } from '../../db/blob-arenas';
 import type { DatabaseHandle } from '../../db/database';
 import { invalidParameter } from '../../errors';
 import { type StepRange, countInRange, firstStepsFrom, stepBounds, stepsNoneLogged } from './metric-bulk-interval.repository';
@@ -83,16 +84,22 @@ async function fewSteps(database: DatabaseHandle, runs: SeriesRun[], range: Step
 }
 
 /** `{"metrics":[…]}` from each history's encoded values (`{}` when none: MLflow omits empty lists). */
-function metricsBody(histories: Buffer[]): Buffer {
-  if (histories.length === 0) return Buffer.from('{}');
+function metricsBody(histories: Buffer[]): Buffer[] {
+  if (histories.length === 0) return [Buffer.from('{}')];
   const parts: Buffer[] = [Buffer.from('{"metrics":[')];
   histories.forEach((history, i) => parts.push(...(i === 0 ? [history] : [Buffer.from(','), history])));
   parts.push(Buffer.from(']}'));
-  return Buffer.concat(parts);
+  return parts;
 }
 
-/** The response body, already JSON: the runs' values in the order the runs were asked for. */
-export async function metricHistoryBulkInterval(database: DatabaseHandle, input: BulkIntervalInput): Promise<Buffer> {
+/** A response body already encoded as JSON, in parts; `release` frees the memory they live in once they are sent. */
+export interface EncodedBody {
+  parts: Buffer[];
+  release(): void;
+}
+
+/** The response body: the runs' values in the order the runs were asked for. */
+export async function metricHistoryBulkInterval(database: DatabaseHandle, input: BulkIntervalInput): Promise<EncodedBody> {
   const { range: asked, limit } = validate(input);
   const runIds = [...new Set(input.runIds)];
   const searchRange = asked ?? { start: 0, end: Number.MAX_SAFE_INTEGER };
@@ -103,13 +110,18 @@ export async function metricHistoryBulkInterval(database: DatabaseHandle, input:
     const bounds = series === undefined ? undefined : await stepBounds(database.db, series, searchRange);
     if (series !== undefined && bounds) runs.push([runId, series, bounds]);
   }
-  if (runs.length === 0) return metricsBody([]);
+  if (runs.length === 0) return { parts: metricsBody([]), release: () => {} };
   const range = asked ?? { start: 0, end: Math.max(...runs.map(([, , bounds]) => bounds.end)) };
 
   const histories = runs.map(([runId, series]) => ({ runId, series }));
-  return metricsBody(
-    (await fewSteps(database, runs, range, limit))
-      ? await historiesJsonInRange(database, input.metricKey, histories, range)
-      : await historiesJsonAtSteps(database, input.metricKey, histories, await sampledSteps(database, runs, range, limit)),
-  );
+  const arena = acquireArena();
+  try {
+    const encoded = (await fewSteps(database, runs, range, limit))
+      ? await historiesJsonInRange(database, arena, input.metricKey, histories, range)
+      : await historiesJsonAtSteps(database, arena, input.metricKey, histories, await sampledSteps(database, runs, range, limit));
+    return { parts: metricsBody(encoded), release: arena.release };
+  } catch (error) {
+    arena.release();
+    throw error;
+  }
 }

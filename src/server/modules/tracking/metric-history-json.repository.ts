@@ -1,4 +1,5 @@
 import { CompiledQuery } from 'kysely';
+import { type Arena, arenaRegions } from '../../db/blob-arenas';
 import type { DatabaseHandle, Dialect } from '../../db/database';
 import { integerList, placeholders } from '../../db/placeholders';
 import type { StepRange } from './metric-bulk-interval.repository';
@@ -47,33 +48,34 @@ function historySql(dialect: Dialect, where: (first: number) => string): string 
 
 /**
  * Each history's encoded values where `where` (a condition on `step`) holds; histories without
- * any are left out. The histories are read concurrently (see DatabaseHandle.readConcurrently).
+ * any are left out. The histories are read concurrently (see DatabaseHandle.readBlob), each into
+ * its region of `arena`, which must outlive the Buffers returned.
  */
-async function historiesJson(database: DatabaseHandle, key: string, histories: readonly HistoryOf[], where: (first: number) => string, parameters: unknown[]): Promise<Buffer[]> {
+async function historiesJson(database: DatabaseHandle, arena: Arena, key: string, histories: readonly HistoryOf[], where: (first: number) => string, parameters: unknown[]): Promise<Buffer[]> {
   const query = historySql(database.dialect, where);
   const prefix = `{"key":${JSON.stringify(key)},"value":`;
+  const regions = arenaRegions(arena, histories.length);
   const encoded = await Promise.all(
-    histories.map(async ({ series, runId }) => {
+    histories.map(({ series, runId }, i) => {
       const suffix = `,"run_id":${JSON.stringify(runId)}}`;
-      const rows = await database.readConcurrently<{ json: Buffer | null }>(CompiledQuery.raw(query, [prefix, `${suffix},${prefix}`, suffix, series, ...parameters]));
-      return rows[0]?.json;
+      return database.readBlob(CompiledQuery.raw(query, [prefix, `${suffix},${prefix}`, suffix, series, ...parameters]), regions[i] as (typeof regions)[number]);
     }),
   );
-  return encoded.filter((json): json is Buffer => Boolean(json));
+  return encoded.filter((json): json is Buffer => json !== null);
 }
 
 /** The values these histories logged at these steps. */
-export function historiesJsonAtSteps(database: DatabaseHandle, key: string, histories: readonly HistoryOf[], steps: readonly number[]): Promise<Buffer[]> {
+export function historiesJsonAtSteps(database: DatabaseHandle, arena: Arena, key: string, histories: readonly HistoryOf[], steps: readonly number[]): Promise<Buffer[]> {
   if (steps.length === 0) return Promise.resolve([]);
   const where = (first: number) => `step in ${integerList(database.dialect, placeholders(database.dialect, 1, first)[0] as string)}`;
-  return historiesJson(database, key, histories, where, [JSON.stringify(steps)]);
+  return historiesJson(database, arena, key, histories, where, [JSON.stringify(steps)]);
 }
 
 /** Every value these histories logged in the range. */
-export function historiesJsonInRange(database: DatabaseHandle, key: string, histories: readonly HistoryOf[], range: StepRange): Promise<Buffer[]> {
+export function historiesJsonInRange(database: DatabaseHandle, arena: Arena, key: string, histories: readonly HistoryOf[], range: StepRange): Promise<Buffer[]> {
   const where = (first: number) => {
     const [from, to] = placeholders(database.dialect, 2, first);
     return `step >= ${from} and step <= ${to}`;
   };
-  return historiesJson(database, key, histories, where, [range.start, range.end]);
+  return historiesJson(database, arena, key, histories, where, [range.start, range.end]);
 }
