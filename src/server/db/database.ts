@@ -91,13 +91,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // A 96 MB page cache rather than SQLite's 2 MB: run search sorted by one metric and filtered by
+  // A 32 MB page cache rather than SQLite's 2 MB: run search sorted by one metric and filtered by
   // another looks up a few thousand runs' rows at random across 100,000 runs (each lookup missed
-  // the 2 MB cache and copied its page in from the OS again; 32 MB halved its server CPU), and a
-  // chart's 25,000 values of 10 long histories (bulk interval) seek all over ~40 MB of them: with
-  // both in a 32 MB cache the chart cost ~70 ms of server CPU, in 96 MB ~50. The cache fills only
-  // as pages are read, so small databases do not pay for it.
-  sqlite.pragma('cache_size = -98304');
+  // the 2 MB cache and copied its page in from the OS again; 32 MB halved its server CPU). Charts'
+  // long histories are read on the reader threads, which have caches of their own (see
+  // sqlite-readers). The cache fills only as pages are read, so small databases do not pay for it.
+  sqlite.pragma('cache_size = -32768');
   const checkpointer = options.backgroundCheckpoints && file !== ':memory:' ? startWalCheckpointer(path.resolve(file)) : null;
   if (checkpointer) {
     // The backstop and the size the WAL returns to after a restart (see wal-checkpointer).

@@ -25,8 +25,11 @@ export interface SqliteReaders {
   close(): void;
 }
 
-/** Each reader's page cache: a chart's history pages (~3 MB per 100,000-step run). */
-const readerCacheKiB = 32 * 1024;
+/**
+ * Each reader's page cache: the pages of the histories it samples (~3 MB per 100,000-step run; a
+ * reader takes about half of a chart's runs). Pages beyond it are copied in from the OS's cache.
+ */
+const readerCacheKiB = 20 * 1024;
 
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
