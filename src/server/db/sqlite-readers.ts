@@ -133,7 +133,7 @@ export function sqliteReaders(file: string, count: number): SqliteReaders {
     return readers[best] ?? start(best);
   };
 
-  const ask = (message: Omit<Answer, 'id'> & { sql: string; parameters: readonly unknown[]; target?: BlobTarget }): Promise<Answer> => {
+  const ask = (message: { sql: string; parameters: readonly unknown[]; target?: BlobTarget }): Promise<Answer> => {
     if (closed) return Promise.reject(new Error('the database is closed'));
     const reader = leastBusy();
     const id = nextId++;
