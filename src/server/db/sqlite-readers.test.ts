@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CompiledQuery, sql } from 'kysely';
@@ -61,6 +61,18 @@ describe('SQLite reader threads', () => {
     expect([none, missing]).toEqual([null, null]);
     await expect(handle.readBlob(CompiledQuery.raw('select label from numbers where n = 1', []), small)).rejects.toThrow(/not a blob/);
     arena.release();
+    await handle.db.destroy();
+  });
+
+  it('fail the reads of a reader that dies, and start a new one for the next read', async () => {
+    const file = path.join(dir, 'dies.sqlite');
+    const handle = openDatabase(`sqlite:${file}`, { readers: 1 });
+    await sql`create table t (n integer)`.execute(handle.db);
+    // A reader cannot start while the file is away: its thread fails and takes its read with it.
+    renameSync(file, `${file}.away`);
+    await expect(handle.readConcurrently(CompiledQuery.raw('select 1 as one', []))).rejects.toThrow();
+    renameSync(`${file}.away`, file);
+    expect(await handle.readConcurrently(CompiledQuery.raw('select count(*) as n from t', []))).toEqual([{ n: 0 }]);
     await handle.db.destroy();
   });
 
