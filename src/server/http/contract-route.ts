@@ -30,7 +30,9 @@ export class PreSerialized {
   /** Sends the body: parts are written one after another, never copied into one buffer. */
   send(reply: FastifyReply): FastifyReply {
     reply.type('application/json; charset=utf-8');
-    if (this.onSent) reply.raw.once('close', this.onSent);
+    // A client that left while the answer was being built has closed the response already.
+    if (this.onSent && reply.raw.closed) this.onSent();
+    else if (this.onSent) reply.raw.once('close', this.onSent);
     if (this.parts.length === 1) return reply.send(this.parts[0]);
     reply.header('content-length', this.parts.reduce((total, part) => total + part.byteLength, 0));
     return reply.send(Readable.from(this.parts));

@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { PreSerialized } from './contract-route';
 
@@ -28,5 +28,12 @@ describe('PreSerialized', () => {
     expect(response.json()).toEqual({ ok: true });
     expect(response.headers['content-length']).toBe('11');
     await app.close();
+  });
+
+  it('calls onSent at once when the client has already gone', () => {
+    let sent = 0;
+    const reply = { raw: { closed: true, once: () => {} }, type: () => reply, header: () => reply, send: () => reply };
+    new PreSerialized([Buffer.from('{'), Buffer.from('}')], () => (sent += 1)).send(reply as unknown as FastifyReply);
+    expect(sent).toBe(1);
   });
 });
