@@ -42,7 +42,7 @@ const heapGrowingPercent = 50;
 
 /**
  * SQLite reader threads (see sqlite-readers): two let a chart's histories be read on two cores;
- * each more costs ~40 MB (page cache and heap) for little on the charts' sizes.
+ * each costs ~30 MB (its page cache and heap), and more would add little on a 2-core machine.
  */
 const sqliteReaders = 2;
 

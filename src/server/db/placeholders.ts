@@ -10,10 +10,10 @@ export function placeholders(dialect: Dialect, count: number, before = 0): strin
 }
 
 /**
- * A subquery (one column, `value`) of the integers in one parameter bound to `JSON.stringify(list)`, for `x in (…)`
- * over thousands of values: one short parameter and one statement text whatever the list's
- * length, so the statement is prepared once and nothing per value is allocated to bind it
- * (SQLite seeks with it as fast as with a bound list).
+ * A subquery (one column, `value`) of the integers in one parameter bound to
+ * `JSON.stringify(list)`, for `x in (…)` over thousands of values: one parameter and one statement
+ * text whatever the list's length, so the statement is prepared once and nothing per value is
+ * allocated to bind it (SQLite seeks with it as fast as with a bound list).
  */
 export function integerList(dialect: Dialect, placeholder: string): string {
   return dialect === 'postgres'
